@@ -1,0 +1,71 @@
+//! ISO 3166-1 alpha-2 country codes accepted in `countries`.
+
+/// Current ISO 3166-1 alpha-2 codes, plus the withdrawn codes of states that produced films
+/// before they dissolved (ISO 3166-3): SU (Soviet Union), DD (East Germany), YU (Yugoslavia),
+/// CS (Czechoslovakia), and XK, the code in common use for Kosovo.
+const CODES: &[&str] = &[
+    "AD", "AE", "AF", "AG", "AI", "AL", "AM", "AO", "AQ", "AR", "AS", "AT", "AU", "AW", "AX", "AZ", "BA",
+    "BB", "BD", "BE", "BF", "BG", "BH", "BI", "BJ", "BL", "BM", "BN", "BO", "BQ", "BR", "BS", "BT", "BV",
+    "BW", "BY", "BZ", "CA", "CC", "CD", "CF", "CG", "CH", "CI", "CK", "CL", "CM", "CN", "CO", "CR", "CU",
+    "CV", "CW", "CX", "CY", "CZ", "DE", "DJ", "DK", "DM", "DO", "DZ", "EC", "EE", "EG", "EH", "ER", "ES",
+    "ET", "FI", "FJ", "FK", "FM", "FO", "FR", "GA", "GB", "GD", "GE", "GF", "GG", "GH", "GI", "GL", "GM",
+    "GN", "GP", "GQ", "GR", "GS", "GT", "GU", "GW", "GY", "HK", "HM", "HN", "HR", "HT", "HU", "ID", "IE",
+    "IL", "IM", "IN", "IO", "IQ", "IR", "IS", "IT", "JE", "JM", "JO", "JP", "KE", "KG", "KH", "KI", "KM",
+    "KN", "KP", "KR", "KW", "KY", "KZ", "LA", "LB", "LC", "LI", "LK", "LR", "LS", "LT", "LU", "LV", "LY",
+    "MA", "MC", "MD", "ME", "MF", "MG", "MH", "MK", "ML", "MM", "MN", "MO", "MP", "MQ", "MR", "MS", "MT",
+    "MU", "MV", "MW", "MX", "MY", "MZ", "NA", "NC", "NE", "NF", "NG", "NI", "NL", "NO", "NP", "NR", "NU",
+    "NZ", "OM", "PA", "PE", "PF", "PG", "PH", "PK", "PL", "PM", "PN", "PR", "PS", "PT", "PW", "PY", "QA",
+    "RE", "RO", "RS", "RU", "RW", "SA", "SB", "SC", "SD", "SE", "SG", "SH", "SI", "SJ", "SK", "SL", "SM",
+    "SN", "SO", "SR", "SS", "ST", "SV", "SX", "SY", "SZ", "TC", "TD", "TF", "TG", "TH", "TJ", "TK", "TL",
+    "TM", "TN", "TO", "TR", "TT", "TV", "TW", "TZ", "UA", "UG", "UM", "US", "UY", "UZ", "VA", "VC", "VE",
+    "VG", "VI", "VN", "VU", "WF", "WS", "YE", "YT", "ZA", "ZM",
+    "ZW", // withdrawn or user-assigned, see above
+    "SU", "DD", "YU", "CS", "XK",
+];
+
+pub fn is_known(code: &str) -> bool {
+    CODES.contains(&code)
+}
+
+/// The English short name for the codes most films use; others are shown as their code.
+pub fn name(code: &str) -> &str {
+    match code {
+        "US" => "United States",
+        "GB" => "United Kingdom",
+        "FR" => "France",
+        "DE" => "Germany",
+        "IT" => "Italy",
+        "ES" => "Spain",
+        "MX" => "Mexico",
+        "JP" => "Japan",
+        "KR" => "South Korea",
+        "CN" => "China",
+        "HK" => "Hong Kong",
+        "TW" => "Taiwan",
+        "IN" => "India",
+        "RU" => "Russia",
+        "SU" => "Soviet Union",
+        "DD" => "East Germany",
+        "CA" => "Canada",
+        "AU" => "Australia",
+        "NZ" => "New Zealand",
+        "SE" => "Sweden",
+        "DK" => "Denmark",
+        "NO" => "Norway",
+        "PL" => "Poland",
+        "BR" => "Brazil",
+        "AR" => "Argentina",
+        "IR" => "Iran",
+        "IE" => "Ireland",
+        "BE" => "Belgium",
+        "NL" => "Netherlands",
+        "CZ" => "Czech Republic",
+        "CS" => "Czechoslovakia",
+        "HU" => "Hungary",
+        "AT" => "Austria",
+        "CH" => "Switzerland",
+        "TH" => "Thailand",
+        "ZA" => "South Africa",
+        other => other,
+    }
+}

@@ -1,0 +1,37 @@
+//! `/help`: the commands, and how large the data set is.
+
+use crate::catalog::Catalog;
+use crate::reply::{Colour, Reply, Status};
+
+pub(super) fn reply(catalog: &Catalog) -> Reply {
+    let c = catalog.counts();
+    let mut reply = Reply::new(
+        Status::Answer,
+        Colour::HELP,
+        "movie-trivia",
+        "Behind-the-scenes movie trivia: how famous scenes were really filmed, and the techniques behind them.",
+    )
+    .field("/trivia [film] [technique]", "A random behind-the-scenes fact, from one film or about one technique if you like.")
+    .field("/film <title>", "How a film was made. Typos, missing articles and Roman numerals are forgiven; add a year to pick a remake (\"dune 2021\").")
+    .field("/technique <name>", "What a filming technique is, how it is done on set, and the films that used it.")
+    .field("/help", "This message.");
+    reply.footer = Some(format!(
+        "{} films, {} series, {} facts, {} techniques",
+        c.films, c.series, c.facts, c.techniques
+    ));
+    reply
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_catalog;
+    use super::*;
+
+    #[test]
+    fn help_lists_the_commands_and_counts_the_data_set() {
+        let reply = reply(&test_catalog::catalog());
+        let names: Vec<&str> = reply.fields.iter().map(|f| f.name.as_str()).collect();
+        assert_eq!(names, ["/trivia [film] [technique]", "/film <title>", "/technique <name>", "/help"]);
+        assert_eq!(reply.footer.as_deref(), Some("2 films, 0 series, 3 facts, 3 techniques"));
+    }
+}

@@ -1,0 +1,17 @@
+//! movie-trivia: behind-the-scenes movie trivia, served in Discord or a local console.
+//!
+//! The crate is split so that the domain core knows nothing of Discord or terminals:
+//!
+//! - [`catalog`]: the data set (films, facts, techniques), its TOML format, loading and validation.
+//! - [`lookup`]: forgiving title matching (case, accents, articles, numerals, typos, prefixes).
+//! - [`reply`]: the reply value every command produces, independent of how it is shown.
+//! - [`commands`]: parsing `/film inception`-style commands and building their replies.
+//! - [`render`]: turning a reply into plain text for the console.
+//! - [`cli`]: the command-line front end (console, ask, check, lookup).
+
+pub mod catalog;
+pub mod cli;
+pub mod commands;
+pub mod lookup;
+pub mod render;
+pub mod reply;

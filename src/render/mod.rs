@@ -1,0 +1,3 @@
+//! Showing replies outside Discord.
+
+pub mod text;
