@@ -291,7 +291,7 @@ mod tests {
                 "data/films/the-matrix-1999.toml:16: fact[1].source: the fact names no source: add a [[fact.source]] table",
                 "data/films/the-matrix-1999.toml:16: fact[1].text: nearly the same text as `rope-1948/hidden-cuts` \
                  (data/films/rope-1948.toml:9): keep one",
-                "data/techniques.toml:28: technique.id: technique `unused` is used by no fact: illustrate it or remove it",
+                "data/techniques.toml:28: technique[3].id: technique `unused` is used by no fact: illustrate it or remove it",
             ]
         );
         assert_eq!(loaded.catalog.counts().facts_without_source, 2);

@@ -154,7 +154,7 @@ pub(super) fn validate(
     let mut problems = Vec::new();
     let mut techniques = Vec::new();
     // Where each technique is defined, to report duplicates and unused entries.
-    let mut technique_sites: HashMap<String, (String, usize)> = HashMap::new();
+    let mut technique_sites: HashMap<String, (String, usize, usize)> = HashMap::new();
     let mut films_raw = Vec::new();
 
     for file in files {
@@ -164,7 +164,7 @@ pub(super) fn validate(
                 for (i, t) in file.techniques.iter().enumerate() {
                     let technique = technique(&mut r, t.get_ref(), i);
                     let line = line_of(&text, t.span().start);
-                    if let Some((first_file, first_line)) = technique_sites.get(&technique.id) {
+                    if let Some((first_file, first_line, _)) = technique_sites.get(&technique.id) {
                         r.at(
                             t.get_ref().id.span(),
                             format!("technique[{i}].id"),
@@ -174,7 +174,7 @@ pub(super) fn validate(
                             ),
                         );
                     } else {
-                        technique_sites.insert(technique.id.clone(), (path.clone(), line));
+                        technique_sites.insert(technique.id.clone(), (path.clone(), line, i));
                     }
                     techniques.push(technique);
                 }
@@ -244,11 +244,11 @@ pub(super) fn validate(
         all_facts.iter().flat_map(|f| f.techniques.iter().map(String::as_str)).collect();
     for technique in &techniques {
         if !used.contains(technique.id.as_str()) {
-            let (file, line) = &technique_sites[&technique.id];
+            let (file, line, index) = &technique_sites[&technique.id];
             lints.push(Problem {
                 file: file.clone(),
                 line: *line,
-                field: "technique.id".into(),
+                field: format!("technique[{index}].id"),
                 message: format!(
                     "technique `{}` is used by no fact: illustrate it or remove it",
                     technique.id

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use clap::Args;
 
+use crate::commands::Engine;
 use crate::lookup::{Entry, TitleIndex};
 
 use super::{engine_or_report, DataArgs, EXIT_USAGE};
@@ -38,23 +39,30 @@ pub fn lookup(
     input: impl BufRead,
     out: &mut impl Write,
 ) -> std::io::Result<u8> {
-    let (titles, index) = match &args.titles {
+    // Whichever owns the index lives here, so the index is borrowed, never copied.
+    let plain: TitleIndex;
+    let engine: Engine;
+    let (titles, index): (Vec<Titled>, &TitleIndex) = match &args.titles {
         Some(path) => match read_titles(path) {
-            Ok(read) => read,
+            Ok((titles, index)) => {
+                plain = index;
+                (titles, &plain)
+            }
             Err(e) => {
                 eprintln!("error: {e}");
                 return Ok(EXIT_USAGE);
             }
         },
         None => {
-            let Some(engine) = engine_or_report(data) else { return Ok(EXIT_USAGE) };
+            let Some(loaded) = engine_or_report(data) else { return Ok(EXIT_USAGE) };
+            engine = loaded;
             let titles = engine
                 .catalog()
                 .films()
                 .iter()
                 .map(|f| Titled { id: f.id.clone(), label: f.label() })
                 .collect();
-            (titles, engine.film_index().clone())
+            (titles, engine.film_index())
         }
     };
     for line in input.lines() {

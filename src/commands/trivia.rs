@@ -5,7 +5,7 @@ use rand::Rng;
 
 use super::{not_found, Session};
 use crate::catalog::{Catalog, FactRef, Film, Technique};
-use crate::reply::{Action, Colour, Reply, Status};
+use crate::reply::{Action, Colour, Field, Reply, Status};
 
 /// A random fact matching the filters, never the one this session saw last unless it is the
 /// only one there is.
@@ -46,7 +46,12 @@ pub(crate) fn fact_reply(
     reply.body_spoiler = fact.spoiler;
     if !techniques.is_empty() {
         let names: Vec<&str> = techniques.iter().map(|t| t.name.as_str()).collect();
-        reply = reply.field("Techniques", names.join(" · "));
+        reply.fields.push(Field {
+            name: "Techniques".into(),
+            value: names.join(" · "),
+            spoiler: false,
+            inline: true,
+        });
     }
     reply.footer = fact.sources.first().map(|s| format!("Source: {}", s.citation()));
     reply.actions.push(Action::AnotherFact { film: film_filter, technique: technique_filter });
@@ -81,6 +86,7 @@ mod tests {
         assert_eq!(reply.title, "The Matrix (1999)");
         assert!(reply.body.starts_with("The bullet-dodge"));
         assert_eq!(reply.fields[0].value, "Bullet time");
+        assert!(reply.fields[0].inline, "the technique list sits beside the text in an embed");
         assert_eq!(reply.footer.as_deref(), Some("Source: Example Magazine, “Bullet time explained”"));
         assert_eq!(
             reply.actions,
