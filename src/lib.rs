@@ -7,11 +7,13 @@
 //! - [`reply`]: the reply value every command produces, independent of how it is shown.
 //! - [`commands`]: parsing `/film inception`-style commands and building their replies.
 //! - [`render`]: turning a reply into plain text for the console.
-//! - [`cli`]: the command-line front end (console, ask, check, lookup).
+//! - [`cli`]: the command-line front end (console, ask, check, lookup, run).
+//! - [`discord`]: the Discord front end, a thin adapter over [`commands`].
 
 pub mod catalog;
 pub mod cli;
 pub mod commands;
+pub mod discord;
 pub mod lookup;
 pub mod render;
 pub mod reply;

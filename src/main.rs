@@ -15,8 +15,16 @@ fn main() -> ExitCode {
             eprintln!("warning: .env was not read: {e}");
         }
     }
+    // `.env.example` lists every setting with an empty value; empty means "not set" (clap would
+    // otherwise take an empty MOVIE_TRIVIA_DATA as a missing --data value). Nothing else runs
+    // yet, so changing the environment here is safe.
+    for name in ["DISCORD_TOKEN", "DISCORD_GUILD_ID", "DISCORD_API_URL", "MOVIE_TRIVIA_DATA", "RUST_LOG"] {
+        if std::env::var_os(name).is_some_and(|v| v.to_string_lossy().trim().is_empty()) {
+            std::env::remove_var(name);
+        }
+    }
     tracing_subscriber::fmt()
-        .with_env_filter(EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("warn")))
+        .with_env_filter(log_filter())
         .with_writer(io::stderr)
         .with_ansi(io::stderr().is_terminal())
         .init();
@@ -29,6 +37,7 @@ fn main() -> ExitCode {
         Some(CliCommand::Ask { command }) => cli::ask(&args.data, command, &mut out),
         Some(CliCommand::Check) => cli::check(&args.data, &mut out),
         Some(CliCommand::Lookup(lookup)) => cli::lookup(&args.data, lookup, io::stdin().lock(), &mut out),
+        Some(CliCommand::Run) => cli::run(&args.data),
         None => default_front_end(&args, &mut out),
     };
     match result.and_then(|code| out.flush().map(|()| code)) {
@@ -42,14 +51,23 @@ fn main() -> ExitCode {
     }
 }
 
+/// `RUST_LOG` when set (an empty value, as in `.env.example`, counts as unset); otherwise
+/// the bot's own progress and everyone's warnings.
+fn log_filter() -> EnvFilter {
+    const DEFAULT: &str = "warn,movie_trivia=info";
+    match std::env::var("RUST_LOG") {
+        Ok(spec) if !spec.trim().is_empty() => EnvFilter::try_new(&spec).unwrap_or_else(|e| {
+            eprintln!("warning: RUST_LOG `{spec}` is not a valid filter ({e}); using `{DEFAULT}`");
+            EnvFilter::new(DEFAULT)
+        }),
+        _ => EnvFilter::new(DEFAULT),
+    }
+}
+
 /// With no subcommand: the Discord bot when a token is configured, the console otherwise.
 fn default_front_end(args: &Cli, out: &mut impl Write) -> io::Result<u8> {
-    if std::env::var_os("DISCORD_TOKEN").is_some_and(|t| !t.is_empty()) {
-        eprintln!(
-            "error: DISCORD_TOKEN is set, but this build of movie-trivia has no Discord connection yet; \
-             unset it to use the local console (`movie-trivia console`)"
-        );
-        return Ok(cli::EXIT_USAGE);
+    if std::env::var("DISCORD_TOKEN").is_ok_and(|t| !t.trim().is_empty()) {
+        return cli::run(&args.data);
     }
     eprintln!(
         "No DISCORD_TOKEN set: answering in the local console. To run as a Discord bot, put \

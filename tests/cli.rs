@@ -199,6 +199,16 @@ fn with_no_command_and_no_token_the_console_answers() {
 }
 
 #[test]
+fn the_example_env_file_as_shipped_opens_the_console() {
+    // Every setting in .env.example is empty, and empty means unset.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(concat!(env!("CARGO_MANIFEST_DIR"), "/.env.example"), dir.path().join(".env")).unwrap();
+    let out = run_in(dir.path(), &[], "/film rope\n");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stdout(&out).starts_with("== Rope (1948) =="), "{}", stdout(&out));
+}
+
+#[test]
 fn lookup_prints_one_tab_separated_line_per_query() {
     let out = run(&["lookup"], "incepton\nthe matirx\nzzzzzzzzzz\n");
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
@@ -239,7 +249,7 @@ fn lookup_reports_a_malformed_titles_line() {
 
 #[test]
 fn every_subcommand_has_help() {
-    for sub in ["console", "ask", "check", "lookup"] {
+    for sub in ["console", "ask", "check", "lookup", "run"] {
         let out = run(&[sub, "--help"], "");
         assert_eq!(out.status.code(), Some(0), "{sub}");
         assert!(stdout(&out).contains("Usage: movie-trivia"), "{sub}: {}", stdout(&out));

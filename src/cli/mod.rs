@@ -5,6 +5,7 @@ mod ask;
 mod check;
 mod console;
 mod lookup;
+mod run;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -18,6 +19,7 @@ pub use ask::ask;
 pub use check::check;
 pub use console::console;
 pub use lookup::lookup;
+pub use run::run;
 
 /// Exit code for a query that found nothing.
 pub const EXIT_NOT_FOUND: u8 = 1;
@@ -63,6 +65,8 @@ pub enum CliCommand {
     Check,
     /// Read queries on standard input, one per line; print query, id, title (year) and score
     Lookup(lookup::LookupArgs),
+    /// Run the Discord bot (needs DISCORD_TOKEN; see .env.example) until Ctrl-C or SIGTERM
+    Run,
 }
 
 impl DataArgs {

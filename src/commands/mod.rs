@@ -18,6 +18,7 @@ use crate::catalog::{Catalog, Film, Technique};
 use crate::lookup::{Entry, Resolution, TitleIndex};
 use crate::reply::{Action, Reply};
 
+pub use not_found::{apology, bad_option, unknown_button, unknown_command};
 pub use parse::{parse, ParseError, USAGE};
 
 /// A command as a person gives it, with free-text queries still unresolved.
@@ -125,8 +126,12 @@ impl Engine {
         }
     }
 
-    /// The film a query means, or the reply that explains why there is none.
+    /// The film a query means, or the reply that explains why there is none. A film id is
+    /// accepted as is: it is what autocomplete hands back when a suggestion is picked.
     pub fn find_film(&self, query: &str) -> Result<&Film, Box<Reply>> {
+        if let Some(film) = self.catalog.film(query.trim()) {
+            return Ok(film);
+        }
         match self.films.resolve(query) {
             Resolution::Found(c) => Ok(&self.catalog.films()[c.entry]),
             Resolution::Ambiguous(c) => Err(Box::new(not_found::films(&self.catalog, query, &c, true))),

@@ -69,6 +69,47 @@ pub(super) fn gone(id: &str) -> Reply {
     )
 }
 
+/// A button this version does not understand: from an older version, or another feature.
+pub fn unknown_button() -> Reply {
+    Reply::new(
+        Status::NotFound,
+        Colour::NOT_FOUND,
+        "This button no longer works",
+        "It belongs to an older message. Try `/trivia` for a new fact.",
+    )
+}
+
+/// A command this version does not have (registered by an older one).
+pub fn unknown_command(name: &str) -> Reply {
+    Reply::new(
+        Status::NotFound,
+        Colour::NOT_FOUND,
+        format!("`/{name}` is not available any more"),
+        "Type `/` to see the commands this bot has now, or try `/help`.",
+    )
+}
+
+/// An option value the front end could not read (Discord normally prevents this).
+pub fn bad_option(option: &str, problem: &str) -> Reply {
+    Reply::new(
+        Status::NotFound,
+        Colour::NOT_FOUND,
+        format!("That `{option}` did not work"),
+        format!("{problem}. Pick one of the suggestions that appear as you type, or see `/help`."),
+    )
+}
+
+/// Something failed on our side; the operator's log has the details, the person gets this.
+pub fn apology() -> Reply {
+    Reply::new(
+        Status::NotFound,
+        Colour::NOT_FOUND,
+        "Sorry, something went wrong on our side",
+        "The bot could not answer this time. Please try again in a moment; if it keeps \
+         happening, the people who run this bot can find the details in its log.",
+    )
+}
+
 fn bullets(items: &[String]) -> String {
     items.iter().map(|i| format!("• {i}")).collect::<Vec<_>>().join("\n")
 }
