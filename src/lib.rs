@@ -13,6 +13,7 @@
 pub mod catalog;
 pub mod cli;
 pub mod commands;
+pub mod daily;
 pub mod discord;
 pub mod lookup;
 pub mod render;
