@@ -18,3 +18,4 @@ pub mod discord;
 pub mod lookup;
 pub mod render;
 pub mod reply;
+pub mod store;

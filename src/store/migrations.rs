@@ -1,0 +1,29 @@
+//! The schema, as numbered migrations. `PRAGMA user_version` records how many have run; each
+//! runs once, in its own transaction, in order. Never edit a published migration: add one.
+
+pub const MIGRATIONS: &[&str] = &[
+    // 1: daily posts.
+    "CREATE TABLE daily_schedule (
+        guild_id       INTEGER PRIMARY KEY,
+        channel_id     INTEGER NOT NULL,
+        local_time     TEXT NOT NULL,     -- HH:MM, 24-hour
+        time_zone      TEXT NOT NULL,     -- IANA name
+        enabled        INTEGER NOT NULL,
+        paused_reason  TEXT,              -- why posting stopped on its own (channel gone, access lost)
+        since          TEXT NOT NULL,     -- when it was set: earlier occurrences never count as missed
+        rotation_seed  INTEGER NOT NULL,
+        rotation_round INTEGER NOT NULL DEFAULT 0
+    ) STRICT;
+    CREATE TABLE daily_post (
+        guild_id    INTEGER NOT NULL,
+        local_date  TEXT NOT NULL,        -- YYYY-MM-DD in the server's time zone
+        fact_id     TEXT NOT NULL,
+        round       INTEGER NOT NULL,
+        channel_id  INTEGER NOT NULL,
+        nonce       TEXT NOT NULL,
+        message_id  INTEGER,              -- NULL until Discord confirmed: written before sending
+        created_at  TEXT NOT NULL,
+        PRIMARY KEY (guild_id, local_date)
+    ) STRICT;
+    CREATE INDEX daily_post_by_round ON daily_post (guild_id, round);",
+];
