@@ -51,12 +51,12 @@ fn main() -> ExitCode {
     }
 }
 
-/// `RUST_LOG` when set (an empty value, as in `.env.example`, counts as unset); otherwise
-/// the bot's own progress and everyone's warnings.
+/// `RUST_LOG` when set (`main` has already dropped an empty one); otherwise the bot's own
+/// progress and everyone's warnings.
 fn log_filter() -> EnvFilter {
     const DEFAULT: &str = "warn,movie_trivia=info";
     match std::env::var("RUST_LOG") {
-        Ok(spec) if !spec.trim().is_empty() => EnvFilter::try_new(&spec).unwrap_or_else(|e| {
+        Ok(spec) => EnvFilter::try_new(&spec).unwrap_or_else(|e| {
             eprintln!("warning: RUST_LOG `{spec}` is not a valid filter ({e}); using `{DEFAULT}`");
             EnvFilter::new(DEFAULT)
         }),
@@ -66,7 +66,7 @@ fn log_filter() -> EnvFilter {
 
 /// With no subcommand: the Discord bot when a token is configured, the console otherwise.
 fn default_front_end(args: &Cli, out: &mut impl Write) -> io::Result<u8> {
-    if std::env::var("DISCORD_TOKEN").is_ok_and(|t| !t.trim().is_empty()) {
+    if std::env::var_os("DISCORD_TOKEN").is_some() {
         return cli::run(&args.data);
     }
     eprintln!(

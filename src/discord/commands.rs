@@ -6,7 +6,7 @@ use serenity::{AutocompleteChoice, CreateAutocompleteResponse};
 
 use crate::commands::Command;
 
-use super::message::Message;
+use super::message::{cut, Message};
 use super::{BotError, Context, Data};
 
 /// Discord's limits on autocomplete: 25 choices, names and values of 1 to 100 characters.
@@ -79,17 +79,9 @@ fn choices(found: Vec<(String, String)>) -> CreateAutocompleteResponse {
     let choices = found
         .into_iter()
         .filter(|(_, id)| id.len() <= CHOICE_LEN)
-        .map(|(label, id)| AutocompleteChoice::new(shorten(&label), id))
+        .map(|(label, id)| AutocompleteChoice::new(cut(&label, CHOICE_LEN), id))
         .collect();
     CreateAutocompleteResponse::new().set_choices(choices)
-}
-
-fn shorten(label: &str) -> String {
-    if label.chars().count() <= CHOICE_LEN {
-        label.to_string()
-    } else {
-        label.chars().take(CHOICE_LEN - 1).chain(std::iter::once('…')).collect()
-    }
 }
 
 #[cfg(test)]
@@ -114,8 +106,8 @@ mod tests {
 
     #[test]
     fn long_labels_are_shortened_for_discord() {
-        assert_eq!(shorten("Rope (1948)"), "Rope (1948)");
-        let long = shorten(&"x".repeat(150));
+        assert_eq!(cut("Rope (1948)", CHOICE_LEN), "Rope (1948)");
+        let long = cut(&"x".repeat(150), CHOICE_LEN);
         assert_eq!(long.chars().count(), CHOICE_LEN);
         assert!(long.ends_with('…'));
     }

@@ -171,7 +171,7 @@ fn chars(s: &str) -> usize {
 }
 
 /// `text` cut to `max` characters, ending in an ellipsis when cut.
-fn cut(text: &str, max: usize) -> String {
+pub(super) fn cut(text: &str, max: usize) -> String {
     if chars(text) <= max {
         return text.to_string();
     }
