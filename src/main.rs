@@ -18,7 +18,16 @@ fn main() -> ExitCode {
     // `.env.example` lists every setting with an empty value; empty means "not set" (clap would
     // otherwise take an empty MOVIE_TRIVIA_DATA as a missing --data value). Nothing else runs
     // yet, so changing the environment here is safe.
-    for name in ["DISCORD_TOKEN", "DISCORD_GUILD_ID", "DISCORD_API_URL", "MOVIE_TRIVIA_DATA", "RUST_LOG"] {
+    for name in [
+        "DISCORD_TOKEN",
+        "DISCORD_GUILD_ID",
+        "DISCORD_API_URL",
+        "MOVIE_TRIVIA_DATA",
+        "MOVIE_TRIVIA_DB",
+        "MOVIE_TRIVIA_DAILY_GRACE",
+        "MOVIE_TRIVIA_CLOCK",
+        "RUST_LOG",
+    ] {
         if std::env::var_os(name).is_some_and(|v| v.to_string_lossy().trim().is_empty()) {
             std::env::remove_var(name);
         }

@@ -255,3 +255,41 @@ fn every_subcommand_has_help() {
         assert!(stdout(&out).contains("Usage: movie-trivia"), "{sub}: {}", stdout(&out));
     }
 }
+
+#[test]
+fn the_console_previews_todays_and_tomorrows_daily_fact() {
+    let out = run(&["console"], "/daily preview\n");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    let today = jiff::Zoned::now().date();
+    assert!(text.contains("== Daily fact preview =="), "{text}");
+    assert!(text.contains(&format!("Today, {} · ", today.strftime("%A %-d %B %Y"))), "{text}");
+    assert!(text.contains("Tomorrow, "), "{text}");
+    // The same day previews the same fact: a daily fact, not a random one.
+    assert_eq!(stdout(&run(&["ask", "/daily preview"], "")).trim_end(), text.trim_end());
+}
+
+#[test]
+fn daily_settings_outside_discord_say_where_they_belong() {
+    let out = run(&["ask", "/daily set #movies 09:00"], "");
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.starts_with("error: /daily set sets up posts in a Discord server"), "{err}");
+    assert!(err.contains("/daily preview"), "{err}");
+}
+
+#[test]
+fn a_database_that_cannot_be_opened_stops_the_bot_with_one_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = movie_trivia(dir.path())
+        .arg("run")
+        .env("DISCORD_TOKEN", "MTEwMDAwMDAwMDAwMDAwMDAwMQ.GtEsT0.bm90LWEtcmVhbC10b2tlbg")
+        // Never reached: the database is opened before connecting.
+        .env("DISCORD_API_URL", "http://127.0.0.1:9")
+        .env("MOVIE_TRIVIA_DB", dir.path().join("missing/dir/bot.db"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.contains("error: cannot open the database") && err.contains("missing/dir/bot.db"), "{err}");
+}

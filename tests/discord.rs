@@ -12,85 +12,7 @@ use serenity::model::event::{Event, GatewayEvent};
 use support::bot::{Bot, TOKEN};
 use support::double::DiscordDouble;
 use support::payloads::{self, ALL_PERMISSIONS};
-
-const MEMBER: (u64, &str) = (1_600_000_000_000_000_001, "alice");
-const EPHEMERAL: u64 = 1 << 6;
-
-struct Running {
-    discord: DiscordDouble,
-    bot: Bot,
-    commands: Vec<Value>,
-}
-
-impl Running {
-    async fn start() -> Running {
-        Running::start_with(&[]).await
-    }
-
-    async fn start_with(env: &[(&str, &str)]) -> Running {
-        let discord = DiscordDouble::start(TOKEN).await;
-        let bot = Bot::start(&discord.url(), TOKEN, env);
-        let commands = discord.wait_until_ready().await;
-        Running { discord, bot, commands }
-    }
-
-    fn command_id(&self, name: &str) -> String {
-        let command = self.commands.iter().find(|c| c["name"] == name);
-        command.unwrap_or_else(|| panic!("/{name} is not registered"))["id"].as_str().unwrap().to_string()
-    }
-
-    async fn slash(&self, name: &str, options: &[(&str, &str)]) -> Value {
-        let id = self.discord.next_id();
-        let payload =
-            payloads::slash_command(id, &self.command_id(name), name, options, MEMBER, ALL_PERMISSIONS);
-        self.discord.interact(payload).await
-    }
-
-    async fn click(&self, custom_id: &str, answer: &Value) -> Value {
-        let message = payloads::message(
-            self.discord.next_id(),
-            payloads::CHANNEL_ID,
-            &answer["data"],
-            payloads::bot_user(),
-        );
-        let payload = payloads::button_click(self.discord.next_id(), custom_id, message, MEMBER);
-        self.discord.interact(payload).await
-    }
-}
-
-fn embed(answer: &Value) -> &Value {
-    &answer["data"]["embeds"][0]
-}
-
-fn is_ephemeral(answer: &Value) -> bool {
-    answer["data"]["flags"].as_u64().unwrap_or(0) & EPHEMERAL != 0
-}
-
-/// (label, custom_id) of every button in an answer.
-fn buttons(answer: &Value) -> Vec<(String, String)> {
-    let rows = answer["data"]["components"].as_array().cloned().unwrap_or_default();
-    rows.iter()
-        .flat_map(|row| row["components"].as_array().cloned().unwrap_or_default())
-        .map(|b| {
-            (
-                b["label"].as_str().unwrap_or_default().to_string(),
-                b["custom_id"].as_str().unwrap_or_default().to_string(),
-            )
-        })
-        .collect()
-}
-
-/// Mentions are off: nothing parsed, no user or role allowed, no reply ping.
-fn assert_no_mentions(answer: &Value) {
-    let mentions = &answer["data"]["allowed_mentions"];
-    assert!(mentions.is_object(), "no allowed_mentions: {answer:#}");
-    for list in ["parse", "users", "roles"] {
-        let empty = mentions.get(list).is_none_or(|l| l.as_array().is_some_and(Vec::is_empty));
-        assert!(empty, "allowed_mentions.{list} is not empty: {mentions}");
-    }
-    assert!(mentions.get("parse").is_some(), "without `parse`, Discord parses everything: {mentions}");
-    assert_ne!(mentions["replied_user"], true);
-}
+use support::running::{assert_no_mentions, buttons, embed, is_ephemeral, wait_for_log, Running, MEMBER};
 
 #[test]
 fn the_doubles_payloads_are_ones_serenity_understands() {
@@ -120,7 +42,7 @@ fn the_doubles_payloads_are_ones_serenity_understands() {
 async fn the_bot_registers_its_commands_with_options_and_descriptions() {
     let run = Running::start().await;
     let names: Vec<&str> = run.commands.iter().map(|c| c["name"].as_str().unwrap()).collect();
-    assert_eq!(names, ["trivia", "film", "technique", "help"]);
+    assert_eq!(names, ["trivia", "film", "technique", "daily", "help"]);
     for command in &run.commands {
         assert!(!command["description"].as_str().unwrap_or_default().is_empty(), "{command:#}");
         for option in command["options"].as_array().cloned().unwrap_or_default() {
@@ -302,16 +224,4 @@ async fn a_development_server_gets_the_commands_instantly() {
         put.path,
         format!("/api/v10/applications/{}/guilds/{}/commands", payloads::APPLICATION_ID, payloads::GUILD_ID)
     );
-}
-
-async fn wait_for_log(bot: &Bot, needle: &str) -> String {
-    let deadline = std::time::Instant::now() + support::double::PATIENCE;
-    loop {
-        let log = bot.log();
-        if log.contains(needle) {
-            return log;
-        }
-        assert!(std::time::Instant::now() < deadline, "`{needle}` never appeared in the log:\n{log}");
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
 }

@@ -3,6 +3,7 @@
 use std::io;
 
 use crate::discord::{self, BotConfig, BotError};
+use crate::store::Store;
 
 use super::{engine_or_report, DataArgs, EXIT_USAGE};
 
@@ -20,8 +21,17 @@ pub fn run(data: &DataArgs) -> io::Result<u8> {
     let Some(engine) = engine_or_report(data) else {
         return Ok(EXIT_USAGE);
     };
+    // Opened before connecting, so a database problem is one line at start, not a failed post.
+    let store = match Store::open(&config.db_path) {
+        Ok(store) => store,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return Ok(EXIT_USAGE);
+        }
+    };
+    tracing::info!("database: {}", config.db_path.display());
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
-    let result = runtime.block_on(discord::run(config, engine, shutdown_signal()));
+    let result = runtime.block_on(discord::run(config, engine, store, shutdown_signal()));
     // Tasks still talking to Discord are not worth waiting for once the shards are down.
     runtime.shutdown_timeout(std::time::Duration::from_secs(2));
     match result {
@@ -33,7 +43,7 @@ pub fn run(data: &DataArgs) -> io::Result<u8> {
             eprintln!("error: {e}");
             Ok(match e {
                 BotError::TokenRejected | BotError::GatewayRefused(_) => EXIT_USAGE,
-                BotError::Unreachable { .. } | BotError::Discord(_) => EXIT_FAILURE,
+                BotError::Unreachable { .. } | BotError::Discord(_) | BotError::Daily(_) => EXIT_FAILURE,
             })
         }
     }

@@ -14,6 +14,7 @@ pub(super) fn reply(catalog: &Catalog) -> Reply {
     .field("/trivia [film] [technique]", "A random behind-the-scenes fact, from one film or about one technique if you like.")
     .field("/film <title>", "How a film was made. Typos, missing articles and Roman numerals are forgiven; add a year to pick a remake (\"dune 2021\").")
     .field("/technique <name>", "What a filming technique is, how it is done on set, and the films that used it.")
+    .field("/daily set | show | off | now", "For server admins: a fact posted every day in a channel, at your local time. In the console, /daily preview shows today's and tomorrow's.")
     .field("/help", "This message.");
     reply.footer = Some(format!(
         "{} films, {} series, {} facts, {} techniques",
@@ -31,7 +32,16 @@ mod tests {
     fn help_lists_the_commands_and_counts_the_data_set() {
         let reply = reply(&test_catalog::catalog());
         let names: Vec<&str> = reply.fields.iter().map(|f| f.name.as_str()).collect();
-        assert_eq!(names, ["/trivia [film] [technique]", "/film <title>", "/technique <name>", "/help"]);
+        assert_eq!(
+            names,
+            [
+                "/trivia [film] [technique]",
+                "/film <title>",
+                "/technique <name>",
+                "/daily set | show | off | now",
+                "/help"
+            ]
+        );
         assert_eq!(reply.footer.as_deref(), Some("2 films, 0 series, 3 facts, 3 techniques"));
     }
 }

@@ -3,6 +3,7 @@
 //! [`Engine`] owns the catalog and its lookup indexes; [`Engine::run`] answers a [`Command`] and
 //! [`Engine::follow`] a follow-up [`Action`] (a button). Each command family has its own module.
 
+pub mod daily;
 mod film;
 mod help;
 mod not_found;
@@ -24,10 +25,21 @@ pub use parse::{parse, ParseError, USAGE};
 /// A command as a person gives it, with free-text queries still unresolved.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Command {
-    Trivia { film: Option<String>, technique: Option<String> },
-    Film { title: String },
-    Technique { name: String },
+    Trivia {
+        film: Option<String>,
+        technique: Option<String>,
+    },
+    Film {
+        title: String,
+    },
+    Technique {
+        name: String,
+    },
     Help,
+    /// The console's daily fact for `today` and the day after; `None` means the local date now.
+    DailyPreview {
+        today: Option<jiff::civil::Date>,
+    },
 }
 
 /// What a front end remembers per channel (or console session) between commands.
@@ -65,6 +77,11 @@ impl Engine {
         &self.catalog
     }
 
+    /// The catalog, for another owner (the daily posts) that outlives a borrow.
+    pub fn shared_catalog(&self) -> Arc<Catalog> {
+        self.catalog.clone()
+    }
+
     /// The title index over the catalog's films, in `Catalog::films` order.
     pub fn film_index(&self) -> &TitleIndex {
         &self.films
@@ -100,6 +117,9 @@ impl Engine {
                 Err(reply) => *reply,
             },
             Command::Help => help::reply(&self.catalog),
+            Command::DailyPreview { today } => {
+                daily::preview(&self.catalog, today.unwrap_or_else(|| jiff::Zoned::now().date()))
+            }
         }
     }
 

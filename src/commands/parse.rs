@@ -9,7 +9,9 @@ use super::Command;
 pub enum ParseError {
     #[error("type a command, e.g. /trivia, /film inception, /technique dolly zoom or /help")]
     Empty,
-    #[error("unknown command `/{name}`{hint}; the commands are /trivia, /film, /technique and /help")]
+    #[error(
+        "unknown command `/{name}`{hint}; the commands are /trivia, /film, /technique, /daily and /help"
+    )]
     UnknownCommand { name: String, hint: String },
     #[error("/{command} needs {what}, e.g. /{command} {example}")]
     MissingArgument { command: &'static str, what: &'static str, example: &'static str },
@@ -23,6 +25,13 @@ pub enum ParseError {
     BareText { command: &'static str },
     #[error("/help takes no options")]
     HelpTakesNothing,
+    #[error(
+        "/daily {0} sets up posts in a Discord server; in the console, /daily preview shows today's \
+         and tomorrow's fact"
+    )]
+    DailyNeedsDiscord(String),
+    #[error("/daily takes `preview` here, e.g. /daily preview")]
+    DailyWhat,
 }
 
 /// The syntax of every command, for `--help` texts and error messages.
@@ -30,9 +39,10 @@ pub const USAGE: &str = "\
 /trivia [film:<title>] [technique:<name>]   a random behind-the-scenes fact
 /film <title>                              how a film was made (typos forgiven)
 /technique <name>                          a filming technique and the films that used it
+/daily preview                             today's and tomorrow's daily fact
 /help                                      the commands and the size of the data set";
 
-const COMMANDS: &[&str] = &["trivia", "film", "technique", "help"];
+const COMMANDS: &[&str] = &["trivia", "film", "technique", "daily", "help"];
 
 /// Parses one typed command. The leading `/` is optional.
 pub fn parse(input: &str) -> Result<Command, ParseError> {
@@ -50,6 +60,15 @@ pub fn parse(input: &str) -> Result<Command, ParseError> {
         "technique" => Ok(Command::Technique {
             name: single("technique", "name", rest, "a technique name", "dolly zoom")?,
         }),
+        "daily" => {
+            let mut words = rest.split_whitespace();
+            let sub = words.next().unwrap_or_default().to_lowercase();
+            match sub.as_str() {
+                "preview" if words.next().is_none() => Ok(Command::DailyPreview { today: None }),
+                "set" | "show" | "off" | "now" => Err(ParseError::DailyNeedsDiscord(sub)),
+                _ => Err(ParseError::DailyWhat),
+            }
+        }
         "help" if rest.is_empty() => Ok(Command::Help),
         "help" => Err(ParseError::HelpTakesNothing),
         _ => {
@@ -137,6 +156,17 @@ mod tests {
     }
 
     #[test]
+    fn daily_offers_the_preview_and_explains_the_rest() {
+        assert_eq!(parse("/daily preview"), Ok(Command::DailyPreview { today: None }));
+        assert_eq!(parse("/Daily  PREVIEW "), Ok(Command::DailyPreview { today: None }));
+        let e = parse("/daily set #movies 09:00").unwrap_err();
+        assert_eq!(e, ParseError::DailyNeedsDiscord("set".into()));
+        assert!(e.to_string().contains("/daily preview"), "{e}");
+        assert_eq!(parse("/daily"), Err(ParseError::DailyWhat));
+        assert_eq!(parse("/daily preview now"), Err(ParseError::DailyWhat));
+    }
+
+    #[test]
     fn commands_parse_with_or_without_the_slash() {
         assert_eq!(parse("/help"), Ok(Command::Help));
         assert_eq!(parse("help"), Ok(Command::Help));
@@ -173,7 +203,7 @@ mod tests {
         assert_eq!(parse("/film").unwrap_err().to_string(), "/film needs a film title, e.g. /film inception");
         assert_eq!(
             parse("/flim rope").unwrap_err().to_string(),
-            "unknown command `/flim` (did you mean /film?); the commands are /trivia, /film, /technique and /help"
+            "unknown command `/flim` (did you mean /film?); the commands are /trivia, /film, /technique, /daily and /help"
         );
         assert!(matches!(parse("/trivia year:1999"), Err(ParseError::UnknownOption { .. })));
         assert!(matches!(parse("/trivia inception"), Err(ParseError::BareText { .. })));

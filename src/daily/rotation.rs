@@ -37,6 +37,17 @@ pub fn next_fact<'a>(
     Some((first, round))
 }
 
+/// The fact of day number `day` for a rotation that posts every day from day 0: the console's
+/// preview, which has no record of posts. Each run of `fact_ids.len()` days is one round.
+pub fn fact_for_day<'a>(fact_ids: &[&'a str], seed: u64, day: u64) -> Option<&'a str> {
+    let n = fact_ids.len() as u64;
+    if n == 0 {
+        return None;
+    }
+    let round = u32::try_from(day / n).unwrap_or(u32::MAX);
+    order(fact_ids, seed, round).get((day % n) as usize).copied()
+}
+
 /// The shuffled order of one round; the same inputs always give the same order.
 fn order<'a>(fact_ids: &[&'a str], seed: u64, round: u32) -> Vec<&'a str> {
     let mut ids = fact_ids.to_vec();
@@ -69,6 +80,20 @@ mod tests {
             out.push(id.to_string());
         }
         out
+    }
+
+    #[test]
+    fn day_by_day_every_fact_comes_once_per_round() {
+        let all = ids(30);
+        let refs: Vec<&str> = all.iter().map(String::as_str).collect();
+        let days: Vec<&str> = (0..60).map(|d| fact_for_day(&refs, 3, d).unwrap()).collect();
+        for round in days.chunks(30) {
+            let distinct: HashSet<&&str> = round.iter().collect();
+            assert_eq!(distinct.len(), 30);
+        }
+        assert_ne!(days[..30], days[30..], "each round has its own shuffle");
+        assert_eq!(fact_for_day(&[], 3, 0), None);
+        assert_eq!(fact_for_day(&refs, 3, 12345), fact_for_day(&refs, 3, 12345));
     }
 
     #[test]

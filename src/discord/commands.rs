@@ -15,7 +15,7 @@ const CHOICE_LEN: usize = 100;
 
 /// Every command the bot registers, in the order `/` lists them.
 pub fn all() -> Vec<poise::Command<Data, BotError>> {
-    vec![trivia(), film(), technique(), help()]
+    vec![trivia(), film(), technique(), super::daily::commands::daily(), help()]
 }
 
 /// A random behind-the-scenes fact: how a famous scene was really filmed
@@ -97,9 +97,14 @@ mod tests {
                 "/{}: {description:?}",
                 command.name
             );
-            for p in &command.parameters {
+            let subcommands = command.subcommands.iter().flat_map(|s| &s.parameters);
+            for p in command.parameters.iter().chain(subcommands) {
                 let d = p.description.as_deref().unwrap_or_default();
                 assert!(!d.is_empty() && d.len() <= 100, "/{} {}: {d:?}", command.name, p.name);
+            }
+            for sub in &command.subcommands {
+                let d = sub.description.as_deref().unwrap_or_default();
+                assert!(!d.is_empty() && d.len() <= 100, "/{} {}: {d:?}", command.name, sub.name);
             }
         }
     }

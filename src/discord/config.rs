@@ -3,11 +3,16 @@
 
 use std::fmt;
 use std::num::NonZeroU64;
+use std::path::PathBuf;
+
+use jiff::{SignedDuration, Timestamp};
 
 use thiserror::Error;
 
 /// Discord's own API, which [`BotConfig::api_url`] replaces when set.
 pub const DISCORD_URL: &str = "https://discord.com";
+/// Where the database lives unless `MOVIE_TRIVIA_DB` says otherwise: the working directory.
+pub const DEFAULT_DB: &str = "movie-trivia.db";
 
 /// The bot token. Its `Debug` and `Display` never show it, so it cannot leak into a log line.
 #[derive(Clone, PartialEq, Eq)]
@@ -34,6 +39,13 @@ pub struct BotConfig {
     pub guild_id: Option<NonZeroU64>,
     /// A Discord-compatible API (scheme, host and port) to talk to instead of Discord.
     pub api_url: Option<String>,
+    /// The SQLite database of daily schedules and posts.
+    pub db_path: PathBuf,
+    /// How late a daily post missed while the bot was down may still go out.
+    pub daily_grace: SignedDuration,
+    /// Start the bot's clock at this instant instead of now (tests of daily posts); the clock
+    /// then runs at normal speed.
+    pub clock_start: Option<Timestamp>,
 }
 
 /// A setting that is missing or malformed. The messages never contain the token.
@@ -53,6 +65,14 @@ pub enum ConfigError {
     BadGuildId(String),
     #[error("DISCORD_API_URL `{0}` is not usable: {1}")]
     BadApiUrl(String, &'static str),
+    #[error(
+        "MOVIE_TRIVIA_DAILY_GRACE `{0}` is not a duration between 0m and 23h59m: write it as 6h, 90m or 2h 30m"
+    )]
+    BadGrace(String),
+    #[error(
+        "MOVIE_TRIVIA_CLOCK `{0}` is not an instant: write it as 2026-03-29T00:59:50Z, or leave it unset"
+    )]
+    BadClock(String),
 }
 
 impl BotConfig {
@@ -71,7 +91,15 @@ impl BotConfig {
             .map(|v| v.parse::<NonZeroU64>().map_err(|_| ConfigError::BadGuildId(v)))
             .transpose()?;
         let api_url = get("DISCORD_API_URL").map(|v| check_api_url(&v)).transpose()?;
-        Ok(BotConfig { token: Token(token), guild_id, api_url })
+        let db_path = PathBuf::from(get("MOVIE_TRIVIA_DB").unwrap_or_else(|| DEFAULT_DB.to_string()));
+        let daily_grace = get("MOVIE_TRIVIA_DAILY_GRACE")
+            .map(|v| parse_grace(&v).ok_or(ConfigError::BadGrace(v)))
+            .transpose()?
+            .unwrap_or(crate::daily::DEFAULT_GRACE);
+        let clock_start = get("MOVIE_TRIVIA_CLOCK")
+            .map(|v| v.parse::<Timestamp>().map_err(|_| ConfigError::BadClock(v)))
+            .transpose()?;
+        Ok(BotConfig { token: Token(token), guild_id, api_url, db_path, daily_grace, clock_start })
     }
 }
 
@@ -93,6 +121,12 @@ fn check_token(token: &str) -> Result<(), ConfigError> {
         return Err(ConfigError::MalformedToken("a bot token has three parts separated by dots"));
     }
     Ok(())
+}
+
+/// A grace of a day or more would reach back past the previous post, so it is capped below.
+fn parse_grace(text: &str) -> Option<SignedDuration> {
+    let grace: SignedDuration = text.parse().ok()?;
+    (!grace.is_negative() && grace < SignedDuration::from_hours(24)).then_some(grace)
 }
 
 /// The URL must be scheme, host and optional port: serenity puts it in place of
@@ -189,5 +223,29 @@ mod tests {
             let e = ok(bad).unwrap_err();
             assert!(e.to_string().contains(why), "{bad}: {e}");
         }
+    }
+
+    #[test]
+    fn daily_settings_have_defaults_and_are_checked() {
+        let c = config(&[("DISCORD_TOKEN", TOKEN)]).unwrap();
+        assert_eq!(c.db_path, PathBuf::from("movie-trivia.db"));
+        assert_eq!(c.daily_grace, SignedDuration::from_hours(6));
+        assert_eq!(c.clock_start, None);
+        let c = config(&[
+            ("DISCORD_TOKEN", TOKEN),
+            ("MOVIE_TRIVIA_DB", "/var/lib/movie-trivia/bot.db"),
+            ("MOVIE_TRIVIA_DAILY_GRACE", "2h 30m"),
+            ("MOVIE_TRIVIA_CLOCK", "2026-03-29T00:59:50Z"),
+        ])
+        .unwrap();
+        assert_eq!(c.db_path, PathBuf::from("/var/lib/movie-trivia/bot.db"));
+        assert_eq!(c.daily_grace, SignedDuration::from_mins(150));
+        assert_eq!(c.clock_start, Some("2026-03-29T00:59:50Z".parse().unwrap()));
+        for bad in ["soon", "-1h", "24h", "3 days"] {
+            let e = config(&[("DISCORD_TOKEN", TOKEN), ("MOVIE_TRIVIA_DAILY_GRACE", bad)]).unwrap_err();
+            assert_eq!(e, ConfigError::BadGrace(bad.to_string()));
+        }
+        let e = config(&[("DISCORD_TOKEN", TOKEN), ("MOVIE_TRIVIA_CLOCK", "tomorrow")]).unwrap_err();
+        assert!(e.to_string().contains("MOVIE_TRIVIA_CLOCK `tomorrow`"), "{e}");
     }
 }

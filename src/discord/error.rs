@@ -17,6 +17,8 @@ pub enum BotError {
     GatewayRefused(String),
     #[error("Discord API: {0}")]
     Discord(String),
+    #[error("daily posts: {0}")]
+    Daily(String),
 }
 
 impl From<serenity::Error> for BotError {

@@ -135,6 +135,14 @@ impl Message {
         vec![CreateActionRow::Buttons(buttons)]
     }
 
+    /// As a message the bot posts on its own (a daily post), not in reply to anyone.
+    pub fn to_create_message(&self) -> serenity::CreateMessage {
+        serenity::CreateMessage::new()
+            .embed(self.embed())
+            .components(self.components())
+            .allowed_mentions(no_mentions())
+    }
+
     /// As the reply to a slash command, through poise.
     pub fn to_poise(&self) -> poise::CreateReply {
         poise::CreateReply::default()

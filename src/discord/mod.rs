@@ -5,43 +5,49 @@
 //! - [`message`]: a core reply as an embed with buttons, cut to Discord's limits.
 //! - [`custom_id`]: button ids that carry their own follow-up, so they outlive restarts.
 //! - [`commands`] and [`buttons`]: the handlers; [`invite`]: the invite link.
+//! - [`daily`]: the `/daily` commands and the task that posts on schedule; [`clock`]: its time.
 
 mod buttons;
+mod clock;
 mod commands;
 mod config;
 mod custom_id;
+mod daily;
 mod error;
 mod invite;
 mod message;
 
 use std::collections::HashMap;
 use std::future::Future;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use poise::serenity_prelude as serenity;
 use serenity::{ChannelId, FullEvent, GatewayIntents, HttpBuilder, Interaction};
 
 use crate::commands::{Command, Engine, Session};
+use crate::daily::DailyPosts;
 use crate::reply::{Action, Reply};
+use crate::store::Store;
 
-pub use config::{BotConfig, ConfigError, Token, DISCORD_URL};
+pub use clock::Clock;
+pub use config::{BotConfig, ConfigError, Token, DEFAULT_DB, DISCORD_URL};
 pub use error::BotError;
 pub use invite::{invite_url, PERMISSIONS};
 pub use message::Message;
 
-/// What every handler shares: the engine and, per channel, what it was shown last.
+/// What every handler shares: the engine, per channel what it was shown last, and the daily
+/// posts with the scheduler that sends them.
 pub struct Data {
     engine: Engine,
     sessions: Mutex<HashMap<ChannelId, Session>>,
+    daily: Arc<DailyPosts>,
+    scheduler: daily::Scheduler,
+    clock: Clock,
 }
 
 pub type Context<'a> = poise::Context<'a, Data, BotError>;
 
 impl Data {
-    pub fn new(engine: Engine) -> Self {
-        Data { engine, sessions: Mutex::new(HashMap::new()) }
-    }
-
     fn answer(&self, channel: ChannelId, command: &Command) -> Reply {
         self.with_session(channel, |engine, session| engine.run(command, session, &mut rand::rng()))
     }
@@ -62,8 +68,19 @@ impl Data {
 pub async fn run(
     config: BotConfig,
     engine: Engine,
+    store: Store,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> Result<(), BotError> {
+    let clock = match config.clock_start {
+        Some(start) => {
+            tracing::warn!(
+                "MOVIE_TRIVIA_CLOCK is set: the bot's clock starts at {start}, not at the real time"
+            );
+            Clock::starting_at(start)
+        }
+        None => Clock::system(),
+    };
+    let daily = Arc::new(DailyPosts::new(store, engine.shared_catalog(), config.daily_grace));
     let mut http = HttpBuilder::new(config.token.expose()).default_allowed_mentions(message::no_mentions());
     if let Some(url) = &config.api_url {
         // serenity's ratelimiter builds its own URLs and ignores the proxy, so it must be off;
@@ -129,7 +146,9 @@ pub async fn run(
                     counts.techniques,
                 );
                 tracing::info!("invite the bot with {}", invite_url(ready.application.id.get()));
-                Ok(Data::new(engine))
+                // Started once the gateway is up, so a post never waits on a connection.
+                let scheduler = daily::Scheduler::start(ctx.http.clone(), daily.clone(), clock);
+                Ok(Data { engine, sessions: Mutex::new(HashMap::new()), daily, scheduler, clock })
             })
         })
         .build();
@@ -190,6 +209,7 @@ async fn on_error(error: poise::FrameworkError<'_, Data, BotError>) {
             tracing::debug!(command = %ctx.command().qualified_name, "bad option {option:?}: {error}");
             send_ephemeral(ctx, &crate::commands::bad_option(&option, &error.to_string())).await;
         }
+        E::GuildOnly { ctx, .. } => send_ephemeral(ctx, &daily::replies::servers_only()).await,
         E::EventHandler { error, event, .. } => {
             tracing::error!(event = event.snake_case_name(), "handling a Discord event failed: {error}");
         }

@@ -26,4 +26,7 @@ pub const MIGRATIONS: &[&str] = &[
         PRIMARY KEY (guild_id, local_date)
     ) STRICT;
     CREATE INDEX daily_post_by_round ON daily_post (guild_id, round);",
+    // 2: a post whose fate stayed unknown (the bot stopped while sending it, too long ago for
+    // Discord's nonce check) is given up: its date stays used, and it is no longer pending.
+    "ALTER TABLE daily_post ADD COLUMN gave_up INTEGER NOT NULL DEFAULT 0;",
 ];

@@ -150,6 +150,13 @@ impl Store {
         Ok(())
     }
 
+    /// Lifts a pause: the fault that caused it is gone.
+    pub fn resume(&self, guild_id: u64) -> Result<(), StoreError> {
+        self.conn
+            .execute("UPDATE daily_schedule SET paused_reason = NULL WHERE guild_id = ?1", [id(guild_id)])?;
+        Ok(())
+    }
+
     /// Moves a server to a new rotation round.
     pub fn set_round(&self, guild_id: u64, round: u32) -> Result<(), StoreError> {
         self.conn.execute(
@@ -236,11 +243,20 @@ impl Store {
         Ok(())
     }
 
-    /// Posts begun but never confirmed, oldest first.
+    /// Stops waiting for Discord's confirmation of a post; its date stays used.
+    pub fn give_up_post(&self, guild_id: u64, local_date: Date) -> Result<(), StoreError> {
+        self.conn.execute(
+            "UPDATE daily_post SET gave_up = 1 WHERE guild_id = ?1 AND local_date = ?2 AND message_id IS NULL",
+            params![id(guild_id), local_date.to_string()],
+        )?;
+        Ok(())
+    }
+
+    /// Posts begun but neither confirmed nor given up, oldest first.
     pub fn pending_posts(&self) -> Result<Vec<PendingPost>, StoreError> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT guild_id, local_date, fact_id, channel_id, nonce, created_at FROM daily_post
-             WHERE message_id IS NULL ORDER BY created_at",
+             WHERE message_id IS NULL AND gave_up = 0 ORDER BY created_at",
         )?;
         let rows = stmt
             .query_map([], |r| {
@@ -365,6 +381,30 @@ mod tests {
         let store = Store::in_memory().unwrap();
         assert_eq!(store.schema_version().unwrap(), migrations::MIGRATIONS.len());
         assert_eq!(store.schedules().unwrap(), Vec::new());
+    }
+
+    #[test]
+    fn a_database_of_an_older_version_is_migrated_and_keeps_its_posts() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("movie-trivia.db");
+        {
+            // What the first release wrote: schema 1 only.
+            let conn = Connection::open(&path).unwrap();
+            conn.execute_batch(migrations::MIGRATIONS[0]).unwrap();
+            conn.pragma_update(None, "user_version", 1).unwrap();
+            conn.execute(
+                "INSERT INTO daily_post (guild_id, local_date, fact_id, round, channel_id, nonce, created_at)
+                 VALUES (?1, '2026-01-15', 'rope-1948/hidden-cuts', 0, ?2, 'n1', '2026-01-15T08:00:00Z')",
+                params![id(GUILD), id(CHANNEL)],
+            )
+            .unwrap();
+        }
+        let store = Store::open(&path).unwrap();
+        assert_eq!(store.schema_version().unwrap(), migrations::MIGRATIONS.len());
+        assert_eq!(store.pending_posts().unwrap().len(), 1, "an unconfirmed post stays pending");
+        store.give_up_post(GUILD, date(2026, 1, 15)).unwrap();
+        assert!(store.pending_posts().unwrap().is_empty());
+        assert_eq!(store.last_posted_date(GUILD).unwrap(), Some(date(2026, 1, 15)), "the date stays used");
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! The real `movie-trivia` binary, started as a user would start it, with its log captured.
 
 use std::io::{BufRead, BufReader};
+use std::path::Path;
 use std::process::{Child, Command, ExitStatus, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -11,13 +12,23 @@ pub const TOKEN: &str = "MTEwMDAwMDAwMDAwMDAwMDAwMQ.GtEsT0.dGhpcy1pcy1ub3QtYS1yZ
 pub struct Bot {
     child: Child,
     log: Arc<Mutex<Vec<String>>>,
+    /// The bot's working directory (its database lives there), when the bot owns it.
+    _dir: Option<tempfile::TempDir>,
 }
 
 impl Bot {
-    /// Starts `movie-trivia run` against the double at `api_url`, in an empty directory so no
-    /// `.env` is picked up, with `extra` environment variables on top.
+    /// Starts `movie-trivia run` against the double at `api_url`, in a fresh empty directory
+    /// (no `.env` is picked up; the database starts empty), with `extra` environment
+    /// variables on top.
     pub fn start(api_url: &str, token: &str, extra: &[(&str, &str)]) -> Bot {
-        let dir = std::env::temp_dir();
+        let dir = tempfile::tempdir().expect("a working directory for the bot");
+        let mut bot = Bot::start_in(dir.path(), api_url, token, extra);
+        bot._dir = Some(dir);
+        bot
+    }
+
+    /// Like [`Bot::start`], in `dir`: a restarted bot finds the database it left there.
+    pub fn start_in(dir: &Path, api_url: &str, token: &str, extra: &[(&str, &str)]) -> Bot {
         let mut command = Command::new(env!("CARGO_BIN_EXE_movie-trivia"));
         command
             .arg("run")
@@ -42,7 +53,7 @@ impl Bot {
                 sink.lock().unwrap().push(line);
             }
         });
-        Bot { child, log }
+        Bot { child, log, _dir: None }
     }
 
     pub fn pid(&self) -> u32 {
@@ -59,6 +70,24 @@ impl Bot {
         let status =
             Command::new("kill").args([&format!("-{name}"), &self.pid().to_string()]).status().unwrap();
         assert!(status.success(), "kill -{name} failed");
+    }
+
+    /// Waits until the log has a line containing `text`, at most `limit`.
+    pub fn wait_for_log(&self, text: &str, limit: Duration) -> bool {
+        let start = Instant::now();
+        while start.elapsed() < limit {
+            if self.log.lock().unwrap().iter().any(|l| l.contains(text)) {
+                return true;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        false
+    }
+
+    /// Kills the process at once (SIGKILL), as a crash or a power cut would.
+    pub fn kill(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
     }
 
     /// Waits for the process to end, at most `limit`.

@@ -2,6 +2,7 @@
 //! recording every call so tests can check what the bot did. A call it does not know is
 //! recorded as unexpected and answered 404, so tests can assert there were none.
 
+use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -56,6 +57,20 @@ struct Log {
     next_id: u64,
     /// The commands as the double registered them, with their ids.
     commands: Vec<Value>,
+    /// Messages created in channels, in order (a request repeating a nonce creates none).
+    messages: Vec<Value>,
+    faults: HashMap<u64, Fault>,
+}
+
+/// How the double mistreats message posts in one channel.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fault {
+    /// Answer with this HTTP status (403 Missing Permissions, 404 Unknown Channel, 5xx).
+    Status(u16),
+    /// Answer the next `n` posts with this status, then behave.
+    StatusTimes(u16, u32),
+    /// Create the message but never answer, as when the bot dies mid-request.
+    Hang,
 }
 
 struct Shared {
@@ -148,6 +163,32 @@ impl DiscordDouble {
         next_id(&self.shared)
     }
 
+    /// From now on, message posts in `channel` meet `fault` (`None`: behave).
+    pub fn set_fault(&self, channel: u64, fault: Option<Fault>) {
+        let mut log = self.shared.log.lock().unwrap();
+        match fault {
+            Some(f) => log.faults.insert(channel, f),
+            None => log.faults.remove(&channel),
+        };
+    }
+
+    /// The messages created in `channel`, oldest first.
+    pub fn messages(&self, channel: u64) -> Vec<Value> {
+        let log = self.shared.log.lock().unwrap();
+        let id = channel.to_string();
+        log.messages.iter().filter(|m| m["channel_id"] == id.as_str()).cloned().collect()
+    }
+
+    /// Waits until `channel` holds at least `n` messages; returns them.
+    pub async fn wait_for_messages(&self, channel: u64, n: usize) -> Vec<Value> {
+        let id = channel.to_string();
+        self.wait_until(&format!("{n} message(s) in channel {channel}"), |log| {
+            let found: Vec<Value> = log.messages.iter().filter(|m| m["channel_id"] == id).cloned().collect();
+            (found.len() >= n).then_some(found)
+        })
+        .await
+    }
+
     /// Waits until `check` finds what it looks for in the calls, or fails the test.
     pub async fn wait_for<T>(&self, what: &str, mut check: impl FnMut(&[Call]) -> Option<T>) -> T {
         self.wait_until(what, |log| check(&log.calls)).await
@@ -181,6 +222,11 @@ impl DiscordDouble {
             (!log.commands.is_empty()).then(|| log.commands.clone())
         })
         .await
+    }
+
+    /// Waits until a new bot process has connected (another READY) and registered its commands.
+    pub async fn wait_until_ready_again(&self, ready_before: usize) {
+        self.wait_until("another READY", |log| (log.ready_sent > ready_before).then_some(())).await;
     }
 
     /// Waits for a new session after a dropped connection: a RESUMED, or a fresh READY.
@@ -347,8 +393,58 @@ async fn channel_message(
     if !authorized(&s, &headers) {
         return unauthorized();
     }
-    let id = next_id(&s);
-    Json(payloads::message(id, channel, &sent, payloads::bot_user())).into_response()
+    let (message, hang) = {
+        let mut log = s.log.lock().unwrap();
+        let fault = log.faults.get(&channel).copied();
+        let status = match fault {
+            Some(Fault::Status(status)) => Some(status),
+            Some(Fault::StatusTimes(status, n)) => {
+                if n <= 1 {
+                    log.faults.remove(&channel);
+                } else {
+                    log.faults.insert(channel, Fault::StatusTimes(status, n - 1));
+                }
+                Some(status)
+            }
+            _ => None,
+        };
+        if let Some(status) = status {
+            let (message, code) = match status {
+                403 => ("Missing Permissions", 50013),
+                404 => ("Unknown Channel", 10003),
+                _ => ("Internal Server Error", 0),
+            };
+            let status = StatusCode::from_u16(status).unwrap();
+            return (status, Json(json!({ "message": message, "code": code }))).into_response();
+        }
+        // Discord's enforce_nonce: the same author repeating a recent nonce gets the first
+        // message back, and no second one is created.
+        let nonce = sent.get("nonce").filter(|n| !n.is_null()).cloned();
+        let channel_id = channel.to_string();
+        let repeat = match (&nonce, sent.get("enforce_nonce") == Some(&json!(true))) {
+            (Some(nonce), true) => log
+                .messages
+                .iter()
+                .find(|m| m["channel_id"] == channel_id.as_str() && &m["nonce"] == nonce)
+                .cloned(),
+            _ => None,
+        };
+        let message = match repeat {
+            Some(first) => first,
+            None => {
+                log.next_id += 1;
+                let message = payloads::message(log.next_id, channel, &sent, payloads::bot_user());
+                log.messages.push(message.clone());
+                message
+            }
+        };
+        (message, fault == Some(Fault::Hang))
+    };
+    s.changed.notify_waiters();
+    if hang {
+        std::future::pending::<()>().await;
+    }
+    Json(message).into_response()
 }
 
 async fn unexpected(State(s): State<Arc<Shared>>, method: Method, uri: Uri, body: Bytes) -> Response {

@@ -5,3 +5,4 @@
 pub mod bot;
 pub mod double;
 pub mod payloads;
+pub mod running;

@@ -9,11 +9,16 @@ pub const APPLICATION_ID: u64 = 1_100_000_000_000_000_001;
 pub const BOT_USER_ID: u64 = APPLICATION_ID;
 pub const GUILD_ID: u64 = 1_200_000_000_000_000_001;
 pub const CHANNEL_ID: u64 = 1_300_000_000_000_000_001;
+/// A channel where @everyone, the bot included, may read but not send.
+pub const READ_ONLY_CHANNEL_ID: u64 = 1_300_000_000_000_000_002;
 pub const OWNER_ID: u64 = 1_400_000_000_000_000_001;
 pub const BOT_NAME: &str = "movie-trivia-test";
 const TIMESTAMP: &str = "2026-11-21T12:00:00.000000+00:00";
 /// Every permission: what the guild owner has.
 pub const ALL_PERMISSIONS: &str = "2251799813685247";
+/// Discord's default @everyone permissions: no Manage Server, no Administrator.
+pub const MEMBER_PERMISSIONS: &str = "1071698660929";
+const SEND_MESSAGES: u64 = 1 << 11;
 
 pub fn bot_user() -> Value {
     json!({
@@ -137,24 +142,32 @@ pub fn guild() -> Value {
         "member_count": 3,
         "voice_states": [],
         "members": [member(bot_user())],
-        "channels": [{
-            "id": CHANNEL_ID.to_string(),
-            "type": 0,
-            "guild_id": GUILD_ID.to_string(),
-            "position": 0,
-            "permission_overwrites": [],
-            "name": "movies",
-            "topic": null,
-            "nsfw": false,
-            "last_message_id": null,
-            "rate_limit_per_user": 0,
-            "parent_id": null
-        }],
+        "channels": [text_channel(CHANNEL_ID, "movies", json!([])), text_channel(
+            READ_ONLY_CHANNEL_ID,
+            "announcements",
+            json!([{ "id": GUILD_ID.to_string(), "type": 0, "allow": "0", "deny": SEND_MESSAGES.to_string() }])
+        )],
         "threads": [],
         "presences": [],
         "stage_instances": [],
         "guild_scheduled_events": [],
         "soundboard_sounds": []
+    })
+}
+
+fn text_channel(id: u64, name: &str, overwrites: Value) -> Value {
+    json!({
+        "id": id.to_string(),
+        "type": 0,
+        "guild_id": GUILD_ID.to_string(),
+        "position": 0,
+        "permission_overwrites": overwrites,
+        "name": name,
+        "topic": null,
+        "nsfw": false,
+        "last_message_id": null,
+        "rate_limit_per_user": 0,
+        "parent_id": null
     })
 }
 
@@ -212,6 +225,65 @@ pub fn slash_command(
         options.iter().map(|(n, v)| json!({ "name": n, "type": 3, "value": v })).collect();
     let data = json!({ "id": command_id, "name": name, "type": 1, "options": options });
     interaction(id, 2, data, who, permissions)
+}
+
+/// A member typing `/name sub` with typed `options`: (name, Discord option type, value).
+/// Channel options (type 7) come with the resolved channel, as Discord sends them.
+pub fn subcommand(
+    id: u64,
+    command_id: &str,
+    name: &str,
+    sub: &str,
+    options: &[(&str, u8, &str)],
+    who: (u64, &str),
+    permissions: &str,
+) -> Value {
+    let mut resolved = serde_json::Map::new();
+    let options: Vec<Value> = options
+        .iter()
+        .map(|(n, kind, v)| {
+            if *kind == 7 {
+                let channel_name =
+                    if *v == READ_ONLY_CHANNEL_ID.to_string() { "announcements" } else { "movies" };
+                resolved.insert(
+                    v.to_string(),
+                    json!({ "id": v, "name": channel_name, "type": 0, "permissions": permissions }),
+                );
+            }
+            json!({ "name": n, "type": kind, "value": v })
+        })
+        .collect();
+    let mut data = json!({
+        "id": command_id,
+        "name": name,
+        "type": 1,
+        "options": [{ "name": sub, "type": 1, "options": options }]
+    });
+    if !resolved.is_empty() {
+        data["resolved"] = json!({ "channels": resolved });
+    }
+    interaction(id, 2, data, who, permissions)
+}
+
+/// Autocomplete while a member types `partial` into option `focused` of `/name sub`.
+pub fn subcommand_autocomplete(
+    id: u64,
+    command_id: &str,
+    name: &str,
+    sub: &str,
+    focused: &str,
+    partial: &str,
+    who: (u64, &str),
+) -> Value {
+    let data = json!({
+        "id": command_id,
+        "name": name,
+        "type": 1,
+        "options": [{ "name": sub, "type": 1, "options": [
+            { "name": focused, "type": 3, "value": partial, "focused": true }
+        ] }]
+    });
+    interaction(id, 4, data, who, ALL_PERMISSIONS)
 }
 
 /// Autocomplete while a member types `partial` into option `focused` of `/name`.

@@ -1,0 +1,231 @@
+//! What `/daily` answers. Pure: each takes what happened and returns a core [`Reply`]; the
+//! Discord markup (channel mentions, timestamps that show in each reader's own time zone) is
+//! why these live in the Discord adapter rather than the core.
+
+use jiff::civil::Date;
+use jiff::Timestamp;
+
+use crate::daily::{DailyStatus, ScheduleError};
+use crate::reply::{Colour, Reply, Status};
+
+/// The permissions a daily post needs in its channel, with the names Discord shows for them.
+pub const NEEDED: [(&str, u64); 3] =
+    [("View Channel", 1 << 10), ("Send Messages", 1 << 11), ("Embed Links", 1 << 14)];
+
+/// Shown only to the person who asked: everything `/daily` answers concerns the admins.
+fn private(colour: Colour, title: &str, body: String) -> Reply {
+    Reply::new(Status::NotFound, colour, title, body)
+}
+
+/// A Discord timestamp: the full date and time, and how far off it is, in the reader's zone.
+pub fn when(at: Timestamp) -> String {
+    let s = at.as_second();
+    format!("<t:{s}:F> (<t:{s}:R>)")
+}
+
+pub fn channel(id: u64) -> String {
+    format!("<#{id}>")
+}
+
+pub fn saved(status: &DailyStatus) -> Reply {
+    let s = &status.schedule;
+    let mut body = format!(
+        "Every day at **{}** ({}), a behind-the-scenes fact goes to {}.",
+        s.local_time,
+        s.time_zone,
+        channel(s.channel_id)
+    );
+    if let Some(next) = status.next {
+        body.push_str(&format!("\nNext post: {}", when(next)));
+    }
+    private(Colour::TRIVIA, "Daily facts are on", body)
+}
+
+pub fn show(status: Option<&DailyStatus>) -> Reply {
+    let Some(status) = status else {
+        return private(
+            Colour::NOT_FOUND,
+            "Daily facts are not set up",
+            "Nothing is posted here yet. Start with `/daily set`: a channel, a time (HH:MM) and your time zone."
+                .into(),
+        );
+    };
+    let s = &status.schedule;
+    let plan = format!("{} at **{}** ({})", channel(s.channel_id), s.local_time, s.time_zone);
+    if !s.enabled {
+        return private(
+            Colour::NOT_FOUND,
+            "Daily facts are off",
+            format!("They were set for {plan}. `/daily set` turns them back on."),
+        );
+    }
+    if let Some(reason) = &s.paused_reason {
+        return private(
+            Colour::NOT_FOUND,
+            "Daily facts are paused",
+            format!(
+                "Set for {plan}, but paused: {reason}.\nOnce that is fixed, run `/daily set` again to resume."
+            ),
+        );
+    }
+    let mut body = format!("Every day: {plan}.");
+    if let Some(next) = status.next {
+        body.push_str(&format!("\nNext post: {}", when(next)));
+    }
+    private(Colour::TRIVIA, "Daily facts are on", body)
+}
+
+pub fn off(was_on: bool) -> Reply {
+    if was_on {
+        private(
+            Colour::TRIVIA,
+            "Daily facts are off",
+            "No more daily posts here. `/daily set` starts them again, where the rotation left off.".into(),
+        )
+    } else {
+        private(Colour::NOT_FOUND, "Daily facts were not set up", "There was nothing to turn off.".into())
+    }
+}
+
+pub fn posted_now(channel_id: u64, date: Date) -> Reply {
+    private(
+        Colour::TRIVIA,
+        "Posted",
+        format!("Today's fact ({date}) is in {}. It counts as today's post, so the scheduled one is skipped today.", channel(channel_id)),
+    )
+}
+
+pub fn already_posted(date: Date, next: Option<Timestamp>) -> Reply {
+    let mut body = format!("Today's fact ({date}) has already been posted.");
+    if let Some(next) = next {
+        body.push_str(&format!(" The next one comes {}.", when(next)));
+    }
+    private(Colour::NOT_FOUND, "Already posted today", body)
+}
+
+pub fn not_set() -> Reply {
+    show(None)
+}
+
+pub fn not_posted(reason: &str) -> Reply {
+    private(Colour::NOT_FOUND, "Not posted", format!("Today's fact could not be posted: {reason}."))
+}
+
+pub fn admins_only() -> Reply {
+    private(
+        Colour::NOT_FOUND,
+        "Admins only",
+        "Only members with the **Manage Server** permission can change daily posts.".into(),
+    )
+}
+
+pub fn servers_only() -> Reply {
+    private(
+        Colour::NOT_FOUND,
+        "Servers only",
+        "Daily posts go to a server channel: use `/daily` in a server.".into(),
+    )
+}
+
+pub fn bad_setting(error: &ScheduleError) -> Reply {
+    private(Colour::NOT_FOUND, "Nothing saved", format!("{error}."))
+}
+
+/// `missing` holds the names from [`NEEDED`] the bot lacks in the channel.
+pub fn missing_permissions(channel_id: u64, missing: &[&str]) -> Reply {
+    let names: Vec<String> = missing.iter().map(|m| format!("**{m}**")).collect();
+    let list = match names.as_slice() {
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+        [] => String::new(),
+    };
+    private(
+        Colour::NOT_FOUND,
+        "Nothing saved",
+        format!(
+            "I can't post in {} yet: I am missing {list} there. Give my role {} in the channel's \
+             permissions, then run `/daily set` again.",
+            channel(channel_id),
+            if missing.len() == 1 { "that permission" } else { "those permissions" }
+        ),
+    )
+}
+
+/// Which of [`NEEDED`] `permissions` (a Discord permission bit set) lacks.
+pub fn missing(permissions: u64) -> Vec<&'static str> {
+    NEEDED.iter().filter(|(_, bit)| permissions & bit == 0).map(|(name, _)| *name).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use jiff::civil::date;
+
+    use super::*;
+    use crate::daily::Rotation;
+    use crate::store::DailySchedule;
+
+    fn status(enabled: bool, paused: Option<&str>, next: Option<&str>) -> DailyStatus {
+        DailyStatus {
+            schedule: DailySchedule {
+                guild_id: 1,
+                channel_id: 42,
+                local_time: "09:00".into(),
+                time_zone: "Europe/Berlin".into(),
+                enabled,
+                paused_reason: paused.map(String::from),
+                since: "2026-01-01T00:00:00Z".parse().unwrap(),
+                rotation: Rotation { seed: 1, round: 0 },
+            },
+            next: next.map(|n| n.parse().unwrap()),
+        }
+    }
+
+    #[test]
+    fn the_confirmation_names_channel_time_zone_and_next_post() {
+        let reply = saved(&status(true, None, Some("2026-01-15T08:00:00Z")));
+        assert!(
+            reply.body.contains("<#42>") && reply.body.contains("**09:00** (Europe/Berlin)"),
+            "{}",
+            reply.body
+        );
+        assert!(reply.body.contains("<t:1768464000:F>"), "{}", reply.body);
+        assert_eq!(reply.status, Status::NotFound, "shown only to the admin");
+    }
+
+    #[test]
+    fn show_tells_on_off_paused_and_unset_apart() {
+        assert!(show(Some(&status(true, None, Some("2026-01-15T08:00:00Z"))))
+            .body
+            .contains("Next post: <t:"));
+        assert_eq!(show(Some(&status(false, None, None))).title, "Daily facts are off");
+        let paused = show(Some(&status(true, Some("the channel <#42> was deleted"), None)));
+        assert_eq!(paused.title, "Daily facts are paused");
+        assert!(paused.body.contains("the channel <#42> was deleted") && paused.body.contains("/daily set"));
+        assert!(show(None).body.contains("/daily set"));
+    }
+
+    #[test]
+    fn missing_permissions_are_named_one_by_one() {
+        assert_eq!(missing(1024 | 2048 | 16384), Vec::<&str>::new());
+        assert_eq!(missing(1024), vec!["Send Messages", "Embed Links"]);
+        let reply = missing_permissions(42, &missing(1024 | 16384));
+        assert!(reply.body.contains("missing **Send Messages** there"), "{}", reply.body);
+        assert!(reply.body.contains("that permission"), "{}", reply.body);
+        let reply = missing_permissions(42, &missing(0));
+        assert!(
+            reply.body.contains("**View Channel**, **Send Messages** and **Embed Links**"),
+            "{}",
+            reply.body
+        );
+    }
+
+    #[test]
+    fn already_posted_says_when_the_next_comes() {
+        let reply = already_posted(date(2026, 1, 15), Some("2026-01-16T08:00:00Z".parse().unwrap()));
+        assert!(
+            reply.body.contains("2026-01-15") && reply.body.contains("<t:1768550400:F>"),
+            "{}",
+            reply.body
+        );
+    }
+}

@@ -1,0 +1,163 @@
+//! Sending one daily post and sorting Discord's answer into what to do next. The nonce makes a
+//! resend within Discord's de-duplication window return the first message instead of a second
+//! one, so a retry after an unclear failure is only made inside that window.
+
+use std::time::Duration;
+
+use jiff::{SignedDuration, Timestamp};
+use poise::serenity_prelude as serenity;
+use serenity::{ChannelId, Http, Nonce};
+
+use crate::daily::{DailyPosts, Post};
+use crate::discord::clock::Clock;
+use crate::discord::error::describe;
+use crate::discord::Message;
+
+/// How long Discord is trusted to recognise a resent nonce. Discord documents "the past few
+/// minutes"; the bot stays well inside that, preferring a logged skip to a duplicate.
+pub const NONCE_WINDOW: SignedDuration = SignedDuration::from_mins(2);
+/// One send may take this long before it counts as an unclear failure.
+const SEND_TIMEOUT: Duration = Duration::from_secs(15);
+const FIRST_BACKOFF: SignedDuration = SignedDuration::from_secs(1);
+const MAX_BACKOFF: SignedDuration = SignedDuration::from_secs(60);
+
+/// Why a send failed, by what it means for the post.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Failure {
+    /// The channel is gone or the bot may not post there: the schedule pauses, saying why.
+    Access(String),
+    /// Certainly not delivered (no connection, rate limited): safe to send again.
+    NotDelivered(String),
+    /// Perhaps delivered (timed out, server error): resending is safe only within [`NONCE_WINDOW`].
+    Unclear(String),
+    /// Discord will never accept this request.
+    Refused(String),
+}
+
+/// How a delivery ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    Posted(u64),
+    /// Access lost: the schedule is paused with this reason.
+    Paused(String),
+    /// Not confirmed; the reason is in the log.
+    GaveUp(String),
+}
+
+/// Sends `post` until Discord confirms it, the failure is final, or retrying could duplicate it
+/// or run past `deadline`; records the outcome. `unclear_since` is when an earlier attempt
+/// (before a restart) may have reached Discord.
+pub async fn deliver(
+    http: &Http,
+    daily: &DailyPosts,
+    clock: Clock,
+    post: &Post,
+    deadline: Timestamp,
+    mut unclear_since: Option<Timestamp>,
+) -> Outcome {
+    let channel = format!("<#{}>", post.channel_id);
+    let where_ = format!("server {} channel {} date {}", post.guild_id, post.channel_id, post.date);
+    let Some(reply) = crate::commands::daily::post(daily.catalog(), &post.fact_id) else {
+        let why = format!("fact {} is no longer in the data set", post.fact_id);
+        record(daily.give_up(post.guild_id, post.date), &where_);
+        tracing::error!("daily post for {where_} not sent: {why}");
+        return Outcome::GaveUp(why);
+    };
+    let message = Message::from_reply(&reply);
+    let mut backoff = FIRST_BACKOFF;
+    let mut attempts = 0u32;
+    loop {
+        attempts += 1;
+        let failure = match send_once(http, post, &message).await {
+            Ok(message_id) => {
+                record(daily.confirm(post.guild_id, post.date, message_id), &where_);
+                tracing::info!("daily post for {where_} sent: fact {} (message {message_id})", post.fact_id);
+                return Outcome::Posted(message_id);
+            }
+            Err(failure) => failure,
+        };
+        let now = clock.now();
+        let why = match failure {
+            Failure::Access(why) => {
+                let reason = format!("{why} (posting in {channel} on {})", post.date);
+                record(daily.abandon(post.guild_id, post.date), &where_);
+                record(daily.pause(post.guild_id, &reason), &where_);
+                tracing::warn!("daily posts paused for server {}: {reason}", post.guild_id);
+                return Outcome::Paused(reason);
+            }
+            Failure::Refused(why) => {
+                record(daily.give_up(post.guild_id, post.date), &where_);
+                tracing::error!("daily post for {where_} refused by Discord: {why}");
+                return Outcome::GaveUp(why);
+            }
+            Failure::Unclear(why) => {
+                unclear_since.get_or_insert(now);
+                why
+            }
+            Failure::NotDelivered(why) => why,
+        };
+        let mut limit = deadline;
+        if let Some(since) = unclear_since {
+            limit = limit.min(since.checked_add(NONCE_WINDOW).unwrap_or(limit));
+        }
+        let retry_at = now.checked_add(backoff).unwrap_or(Timestamp::MAX);
+        if retry_at > limit {
+            // Never reached Discord: the date is free again, and the scheduler reports it as
+            // skipped if its grace is over. Perhaps reached it: the date stays used.
+            if unclear_since.is_some() {
+                record(daily.give_up(post.guild_id, post.date), &where_);
+            } else {
+                record(daily.abandon(post.guild_id, post.date), &where_);
+            }
+            tracing::error!(
+                "daily post for {where_} not confirmed after {attempts} attempt(s), giving up: {why}"
+            );
+            return Outcome::GaveUp(why);
+        }
+        tracing::warn!("daily post for {where_} failed (attempt {attempts}), retrying in {backoff:#}: {why}");
+        tokio::time::sleep(backoff.unsigned_abs()).await;
+        backoff = (backoff * 2).min(MAX_BACKOFF);
+    }
+}
+
+async fn send_once(http: &Http, post: &Post, message: &Message) -> Result<u64, Failure> {
+    let builder = message.to_create_message().nonce(Nonce::String(post.nonce.clone())).enforce_nonce(true);
+    let sent =
+        tokio::time::timeout(SEND_TIMEOUT, ChannelId::new(post.channel_id).send_message(http, builder)).await;
+    match sent {
+        Ok(Ok(message)) => Ok(message.id.get()),
+        Ok(Err(e)) => Err(classify(&e)),
+        Err(_) => Err(Failure::Unclear(format!("no answer within {} s", SEND_TIMEOUT.as_secs()))),
+    }
+}
+
+/// Sorts a serenity error by what it means for the post.
+pub fn classify(e: &serenity::Error) -> Failure {
+    use serenity::{Error, HttpError, ModelError};
+    match e {
+        Error::Http(HttpError::UnsuccessfulRequest(r)) => {
+            let said = format!("Discord said {} {}", r.status_code.as_u16(), r.error.message);
+            match r.status_code.as_u16() {
+                403 => Failure::Access(format!("the bot may no longer post there ({said})")),
+                404 => Failure::Access(format!("the channel no longer exists ({said})")),
+                429 => Failure::NotDelivered(said),
+                500..=599 => Failure::Unclear(said),
+                _ => Failure::Refused(describe(e)),
+            }
+        }
+        Error::Http(HttpError::Request(r)) if r.is_connect() => Failure::NotDelivered(describe(e)),
+        Error::Http(HttpError::Request(_)) => Failure::Unclear(describe(e)),
+        Error::Model(ModelError::InvalidPermissions { .. }) => {
+            Failure::Access("the bot may no longer post there (missing permissions)".into())
+        }
+        other => Failure::Refused(describe(other)),
+    }
+}
+
+/// A failed write of the outcome leaves the post pending, which the next start reconciles;
+/// worth one line, not a stop.
+fn record(result: Result<(), crate::daily::DailyError>, where_: &str) {
+    if let Err(e) = result {
+        tracing::error!("could not record the daily post for {where_}: {e}");
+    }
+}
