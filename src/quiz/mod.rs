@@ -1,0 +1,8 @@
+//! The quiz core: "Which film is this?" rounds built from the catalog's facts, with the telling
+//! words hidden, four choices, points and standings. Pure: no Discord, no storage, no clock;
+//! front ends show rounds, collect clicks and close rounds when their time is up.
+
+pub mod redact;
+mod words;
+
+pub use redact::{Redactor, FILM_MASK, NAME_MASK, SERIES_MASK};
