@@ -3,6 +3,8 @@
 //! front ends show rounds, collect clicks and close rounds when their time is up.
 
 pub mod redact;
+pub mod score;
 mod words;
 
 pub use redact::{Redactor, FILM_MASK, NAME_MASK, SERIES_MASK};
+pub use score::{points_for_correct, score_round, Scored, Winner};
