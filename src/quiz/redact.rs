@@ -151,9 +151,20 @@ impl Redactor {
 
     /// Whether the text names the film by its title or an alias, by the redaction rules.
     pub fn mentions(&self, film: &Film, text: &str) -> bool {
-        self.with_rules(film, |rules| {
-            let tokens = tokenize(text);
-            !find(text, &tokens, &rules.phrases[..rules.titles], &rules.names).is_empty()
+        self.named_in([film], text).next().is_some()
+    }
+
+    /// The films the text names by their title or an alias; the text is read once for all.
+    pub fn named_in<'a>(
+        &'a self,
+        films: impl IntoIterator<Item = &'a Film> + 'a,
+        text: &'a str,
+    ) -> impl Iterator<Item = &'a Film> + 'a {
+        let tokens = tokenize(text);
+        films.into_iter().filter(move |film| {
+            self.with_rules(film, |rules| {
+                !find(text, &tokens, &rules.phrases[..rules.titles], &rules.names).is_empty()
+            })
         })
     }
 
@@ -414,6 +425,8 @@ fn joined_initials(tokens: &[Token]) -> Vec<Token> {
 
 #[cfg(test)]
 pub(super) mod tests {
+    use std::sync::OnceLock;
+
     use super::*;
     use crate::catalog::{load_embedded, Fact, Limits};
     use crate::lookup::normalize::{canonical_words, words};
@@ -450,8 +463,15 @@ pub(super) mod tests {
         Redactor::for_films([&film]).redact(&film, text)
     }
 
-    pub(crate) fn shipped() -> Catalog {
-        load_embedded(Limits::for_current_year(2026)).expect("the shipped data set loads").catalog
+    /// The shipped data set and its redactor, loaded once for all tests (loading takes a while).
+    pub(crate) fn shipped() -> &'static (Catalog, Redactor) {
+        static SHIPPED: OnceLock<(Catalog, Redactor)> = OnceLock::new();
+        SHIPPED.get_or_init(|| {
+            let catalog =
+                load_embedded(Limits::for_current_year(2026)).expect("the shipped data set loads").catalog;
+            let redactor = Redactor::new(&catalog);
+            (catalog, redactor)
+        })
     }
 
     #[test]
@@ -696,8 +716,7 @@ pub(super) mod tests {
 
     #[test]
     fn no_shipped_fact_names_its_film_after_redaction() {
-        let catalog = shipped();
-        let redactor = Redactor::new(&catalog);
+        let (catalog, redactor) = shipped();
         let mut leaks = Vec::new();
         for fact in catalog.facts() {
             let redacted = canonical_words(words(&redactor.redact(fact.film, &fact.fact.text)));
@@ -712,8 +731,7 @@ pub(super) mod tests {
 
     #[test]
     fn redaction_of_the_shipped_facts_keeps_them_readable() {
-        let catalog = shipped();
-        let redactor = Redactor::new(&catalog);
+        let (catalog, redactor) = shipped();
         for fact in catalog.facts() {
             let redacted = redactor.redact(fact.film, &fact.fact.text);
             let masks = redacted.matches(NAME_MASK).count() + redacted.matches("[this ").count();
@@ -726,8 +744,7 @@ pub(super) mod tests {
     #[test]
     #[ignore = "prints every shipped fact redacted, for review"]
     fn print_the_shipped_facts_redacted() {
-        let catalog = shipped();
-        let redactor = Redactor::new(&catalog);
+        let (catalog, redactor) = shipped();
         for film in catalog.films() {
             println!("## {} — names: {:?}", film.label(), redactor.telling_words(film));
             for fact in &film.facts {
