@@ -42,7 +42,7 @@ fn the_doubles_payloads_are_ones_serenity_understands() {
 async fn the_bot_registers_its_commands_with_options_and_descriptions() {
     let run = Running::start().await;
     let names: Vec<&str> = run.commands.iter().map(|c| c["name"].as_str().unwrap()).collect();
-    assert_eq!(names, ["trivia", "film", "technique", "daily", "help"]);
+    assert_eq!(names, ["trivia", "film", "technique", "quiz", "leaderboard", "daily", "help"]);
     for command in &run.commands {
         assert!(!command["description"].as_str().unwrap_or_default().is_empty(), "{command:#}");
         for option in command["options"].as_array().cloned().unwrap_or_default() {

@@ -5,6 +5,7 @@ mod ask;
 mod check;
 mod console;
 mod lookup;
+mod quiz;
 mod run;
 
 use std::path::{Path, PathBuf};

@@ -36,6 +36,12 @@ pub enum Command {
         name: String,
     },
     Help,
+    /// A quiz: played turn by turn by a front end, not answered in one reply.
+    Quiz {
+        rounds: Option<u8>,
+        decade: Option<String>,
+        technique: Option<String>,
+    },
     /// The console's daily fact for `today` and the day after; `None` means the local date now.
     DailyPreview {
         today: Option<jiff::civil::Date>,
@@ -117,6 +123,7 @@ impl Engine {
                 Err(reply) => *reply,
             },
             Command::Help => help::reply(&self.catalog),
+            Command::Quiz { .. } => help::quiz_is_interactive(),
             Command::DailyPreview { today } => {
                 daily::preview(&self.catalog, today.unwrap_or_else(|| jiff::Zoned::now().date()))
             }

@@ -10,7 +10,7 @@ pub enum ParseError {
     #[error("type a command, e.g. /trivia, /film inception, /technique dolly zoom or /help")]
     Empty,
     #[error(
-        "unknown command `/{name}`{hint}; the commands are /trivia, /film, /technique, /daily and /help"
+        "unknown command `/{name}`{hint}; the commands are /trivia, /film, /technique, /quiz, /daily and /help"
     )]
     UnknownCommand { name: String, hint: String },
     #[error("/{command} needs {what}, e.g. /{command} {example}")]
@@ -32,6 +32,8 @@ pub enum ParseError {
     DailyNeedsDiscord(String),
     #[error("/daily takes `preview` here, e.g. /daily preview")]
     DailyWhat,
+    #[error("/quiz rounds must be a number from 1 to 10, not `{0}`")]
+    BadRounds(String),
 }
 
 /// The syntax of every command, for `--help` texts and error messages.
@@ -39,10 +41,11 @@ pub const USAGE: &str = "\
 /trivia [film:<title>] [technique:<name>]   a random behind-the-scenes fact
 /film <title>                              how a film was made (typos forgiven)
 /technique <name>                          a filming technique and the films that used it
+/quiz [rounds:<1-10>] [decade:<1980s>] [technique:<name>]   guess the film (console: answer 1-4)
 /daily preview                             today's and tomorrow's daily fact
 /help                                      the commands and the size of the data set";
 
-const COMMANDS: &[&str] = &["trivia", "film", "technique", "daily", "help"];
+const COMMANDS: &[&str] = &["trivia", "film", "technique", "quiz", "daily", "help"];
 
 /// Parses one typed command. The leading `/` is optional.
 pub fn parse(input: &str) -> Result<Command, ParseError> {
@@ -60,6 +63,7 @@ pub fn parse(input: &str) -> Result<Command, ParseError> {
         "technique" => Ok(Command::Technique {
             name: single("technique", "name", rest, "a technique name", "dolly zoom")?,
         }),
+        "quiz" => quiz(rest),
         "daily" => {
             let mut words = rest.split_whitespace();
             let sub = words.next().unwrap_or_default().to_lowercase();
@@ -121,6 +125,31 @@ fn trivia(rest: &str) -> Result<Command, ParseError> {
     Ok(Command::Trivia { film, technique })
 }
 
+fn quiz(rest: &str) -> Result<Command, ParseError> {
+    const VALID: &str = "rounds:<1-10>, decade:<1980s> and technique:<name>";
+    let (mut rounds, mut decade, mut technique) = (None, None, None);
+    let pairs = options(rest, &["rounds", "decade", "technique"])
+        .map_err(|_| ParseError::BareText { command: "quiz" })?;
+    for (option, value) in pairs {
+        if value.is_empty() {
+            return Err(ParseError::EmptyOption { command: "quiz", option });
+        }
+        let repeated = match option.to_lowercase().as_str() {
+            "rounds" => {
+                let n = value.parse::<u8>().ok().filter(|n| (1..=10).contains(n));
+                rounds.replace(n.ok_or_else(|| ParseError::BadRounds(value.clone()))?).is_some()
+            }
+            "decade" => decade.replace(value).is_some(),
+            "technique" => technique.replace(value).is_some(),
+            _ => return Err(ParseError::UnknownOption { command: "quiz", option, valid: VALID }),
+        };
+        if repeated {
+            return Err(ParseError::RepeatedOption { command: "quiz", option });
+        }
+    }
+    Ok(Command::Quiz { rounds, decade, technique })
+}
+
 /// Splits `film:back to the future technique:steadicam` into (name, value) pairs: a value runs
 /// until the next word that starts with a known option's `name:`, so titles with colons
 /// ("Mission: Impossible") stay whole. Text before the first option is an error.
@@ -153,6 +182,21 @@ mod tests {
 
     fn trivia(film: Option<&str>, technique: Option<&str>) -> Command {
         Command::Trivia { film: film.map(String::from), technique: technique.map(String::from) }
+    }
+
+    #[test]
+    fn quiz_takes_rounds_decade_and_technique() {
+        assert_eq!(parse("/quiz"), Ok(Command::Quiz { rounds: None, decade: None, technique: None }));
+        assert_eq!(
+            parse("/quiz rounds:3 decade:1980s technique:dolly zoom"),
+            Ok(Command::Quiz {
+                rounds: Some(3),
+                decade: Some("1980s".into()),
+                technique: Some("dolly zoom".into())
+            })
+        );
+        assert_eq!(parse("/quiz rounds:11"), Err(ParseError::BadRounds("11".into())));
+        assert!(matches!(parse("/quiz year:1999"), Err(ParseError::UnknownOption { .. })));
     }
 
     #[test]
@@ -203,7 +247,7 @@ mod tests {
         assert_eq!(parse("/film").unwrap_err().to_string(), "/film needs a film title, e.g. /film inception");
         assert_eq!(
             parse("/flim rope").unwrap_err().to_string(),
-            "unknown command `/flim` (did you mean /film?); the commands are /trivia, /film, /technique, /daily and /help"
+            "unknown command `/flim` (did you mean /film?); the commands are /trivia, /film, /technique, /quiz, /daily and /help"
         );
         assert!(matches!(parse("/trivia year:1999"), Err(ParseError::UnknownOption { .. })));
         assert!(matches!(parse("/trivia inception"), Err(ParseError::BareText { .. })));

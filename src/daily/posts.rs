@@ -2,7 +2,7 @@
 //! each server's post happen once per local date. No Discord here: the adapter asks what is
 //! due, sends, and reports back. Every method takes the current instant, so tests set the clock.
 
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::{Arc, MutexGuard};
 
 use jiff::civil::Date;
 use jiff::{SignedDuration, Timestamp};
@@ -11,7 +11,7 @@ use thiserror::Error;
 use super::schedule::{self, Next, Plan, ScheduleError};
 use super::{next_fact, nonce};
 use crate::catalog::Catalog;
-use crate::store::{DailySchedule, PendingPost, Store, StoreError};
+use crate::store::{DailySchedule, PendingPost, SharedStore, Store, StoreError};
 
 #[derive(Debug, Error)]
 pub enum DailyError {
@@ -44,14 +44,14 @@ pub struct Post {
 }
 
 pub struct DailyPosts {
-    store: Mutex<Store>,
+    store: SharedStore,
     catalog: Arc<Catalog>,
     grace: SignedDuration,
 }
 
 impl DailyPosts {
-    pub fn new(store: Store, catalog: Arc<Catalog>, grace: SignedDuration) -> Self {
-        DailyPosts { store: Mutex::new(store), catalog, grace }
+    pub fn new(store: SharedStore, catalog: Arc<Catalog>, grace: SignedDuration) -> Self {
+        DailyPosts { store, catalog, grace }
     }
 
     /// How late a missed post may still go out.
@@ -64,9 +64,7 @@ impl DailyPosts {
     }
 
     fn store(&self) -> MutexGuard<'_, Store> {
-        // Every write is a single statement or transaction, so a panic elsewhere cannot leave
-        // the database half-written; the connection stays usable.
-        self.store.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+        self.store.lock()
     }
 
     /// Sets (or changes) a server's schedule; checks the time and zone first, so bad input
@@ -225,7 +223,11 @@ mod tests {
     }
 
     fn posts() -> DailyPosts {
-        DailyPosts::new(Store::in_memory().unwrap(), test_catalog::catalog(), schedule::DEFAULT_GRACE)
+        DailyPosts::new(
+            SharedStore::new(Store::in_memory().unwrap()),
+            test_catalog::catalog(),
+            schedule::DEFAULT_GRACE,
+        )
     }
 
     #[test]

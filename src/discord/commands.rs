@@ -15,7 +15,15 @@ const CHOICE_LEN: usize = 100;
 
 /// Every command the bot registers, in the order `/` lists them.
 pub fn all() -> Vec<poise::Command<Data, BotError>> {
-    vec![trivia(), film(), technique(), super::daily::commands::daily(), help()]
+    vec![
+        trivia(),
+        film(),
+        technique(),
+        super::quiz::commands::quiz(),
+        super::quiz::commands::leaderboard(),
+        super::daily::commands::daily(),
+        help(),
+    ]
 }
 
 /// A random behind-the-scenes fact: how a famous scene was really filmed
@@ -71,6 +79,11 @@ async fn complete_film(ctx: Context<'_>, partial: &str) -> CreateAutocompleteRes
 }
 
 async fn complete_technique(ctx: Context<'_>, partial: &str) -> CreateAutocompleteResponse {
+    technique_choices(ctx, partial)
+}
+
+/// Technique autocomplete, shared with `/quiz start`.
+pub(super) fn technique_choices(ctx: Context<'_>, partial: &str) -> CreateAutocompleteResponse {
     choices(ctx.data().engine.complete_technique(partial, CHOICES))
 }
 

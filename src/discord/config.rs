@@ -46,6 +46,8 @@ pub struct BotConfig {
     /// Start the bot's clock at this instant instead of now (tests of daily posts); the clock
     /// then runs at normal speed.
     pub clock_start: Option<Timestamp>,
+    /// How long a quiz round stays open ([`crate::quiz::ROUND_SECONDS`]; shorter in tests).
+    pub quiz_round: std::time::Duration,
 }
 
 /// A setting that is missing or malformed. The messages never contain the token.
@@ -73,6 +75,8 @@ pub enum ConfigError {
         "MOVIE_TRIVIA_CLOCK `{0}` is not an instant: write it as 2026-03-29T00:59:50Z, or leave it unset"
     )]
     BadClock(String),
+    #[error("MOVIE_TRIVIA_QUIZ_SECONDS `{0}` is not a number of seconds from 1 to 600, or leave it unset")]
+    BadQuizSeconds(String),
 }
 
 impl BotConfig {
@@ -99,7 +103,22 @@ impl BotConfig {
         let clock_start = get("MOVIE_TRIVIA_CLOCK")
             .map(|v| v.parse::<Timestamp>().map_err(|_| ConfigError::BadClock(v)))
             .transpose()?;
-        Ok(BotConfig { token: Token(token), guild_id, api_url, db_path, daily_grace, clock_start })
+        let quiz_seconds = get("MOVIE_TRIVIA_QUIZ_SECONDS")
+            .map(|v| {
+                v.parse::<u64>().ok().filter(|s| (1..=600).contains(s)).ok_or(ConfigError::BadQuizSeconds(v))
+            })
+            .transpose()?
+            .unwrap_or(crate::quiz::ROUND_SECONDS);
+        let quiz_round = std::time::Duration::from_secs(quiz_seconds);
+        Ok(BotConfig {
+            token: Token(token),
+            guild_id,
+            api_url,
+            db_path,
+            daily_grace,
+            clock_start,
+            quiz_round,
+        })
     }
 }
 

@@ -47,8 +47,45 @@ pub fn decode(custom_id: &str) -> Option<Action> {
     }
 }
 
+/// A click on one of a quiz round's answers. The quiz id tells a running quiz from an older
+/// one in the same channel; the round, a late click from an earlier round.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct QuizClick {
+    pub quiz: u64,
+    pub round: usize,
+    pub choice: usize,
+}
+
+pub fn encode_quiz(click: QuizClick) -> String {
+    format!("{PREFIX}:quiz:{}:{}:{}", click.quiz, click.round, click.choice)
+}
+
+pub fn decode_quiz(custom_id: &str) -> Option<QuizClick> {
+    let rest = custom_id.strip_prefix(PREFIX)?.strip_prefix(":quiz:")?;
+    let mut parts = rest.split(':').map(str::parse::<u64>);
+    let (quiz, round, choice) = (parts.next()?.ok()?, parts.next()?.ok()?, parts.next()?.ok()?);
+    if parts.next().is_some() {
+        return None;
+    }
+    Some(QuizClick { quiz, round: usize::try_from(round).ok()?, choice: usize::try_from(choice).ok()? })
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn quiz_clicks_survive_a_round_trip_and_junk_is_refused() {
+        let click = QuizClick { quiz: 1_500_000_000_000_000_001, round: 9, choice: 3 };
+        let id = encode_quiz(click);
+        assert!(id.len() <= MAX_LEN);
+        assert_eq!(decode_quiz(&id), Some(click));
+        assert_eq!(decode(&id), None, "not a fact button");
+        for junk in
+            ["mt1:quiz:1:2", "mt1:quiz:1:2:3:4", "mt1:quiz:a:2:3", "mt1:quiz:1:-2:3", "mt1:film:rope-1948"]
+        {
+            assert_eq!(decode_quiz(junk), None, "{junk}");
+        }
+    }
+
     use super::*;
 
     fn another(film: Option<&str>, technique: Option<&str>) -> Action {

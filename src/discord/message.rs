@@ -152,6 +152,15 @@ impl Message {
             .allowed_mentions(no_mentions())
     }
 
+    /// As a follow-up message to a command (quiz rounds after the first).
+    pub fn to_followup(&self) -> serenity::CreateInteractionResponseFollowup {
+        serenity::CreateInteractionResponseFollowup::new()
+            .embed(self.embed())
+            .components(self.components())
+            .ephemeral(self.ephemeral)
+            .allowed_mentions(no_mentions())
+    }
+
     /// As the answer to a button click.
     pub fn to_interaction_response(&self) -> CreateInteractionResponseMessage {
         CreateInteractionResponseMessage::new()

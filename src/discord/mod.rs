@@ -6,6 +6,7 @@
 //! - [`custom_id`]: button ids that carry their own follow-up, so they outlive restarts.
 //! - [`commands`] and [`buttons`]: the handlers; [`invite`]: the invite link.
 //! - [`daily`]: the `/daily` commands and the task that posts on schedule; [`clock`]: its time.
+//! - [`quiz`]: `/quiz` games round by round, and `/leaderboard`.
 
 mod buttons;
 mod clock;
@@ -16,6 +17,7 @@ mod daily;
 mod error;
 mod invite;
 mod message;
+mod quiz;
 
 use std::collections::HashMap;
 use std::future::Future;
@@ -26,8 +28,9 @@ use serenity::{ChannelId, FullEvent, GatewayIntents, HttpBuilder, Interaction};
 
 use crate::commands::{Command, Engine, Session};
 use crate::daily::DailyPosts;
+use crate::quiz::Redactor;
 use crate::reply::{Action, Reply};
-use crate::store::Store;
+use crate::store::{SharedStore, Store};
 
 pub use clock::Clock;
 pub use config::{BotConfig, ConfigError, Token, DEFAULT_DB, DISCORD_URL};
@@ -43,6 +46,10 @@ pub struct Data {
     daily: Arc<DailyPosts>,
     scheduler: daily::Scheduler,
     clock: Clock,
+    store: SharedStore,
+    quizzes: Arc<quiz::Quizzes>,
+    redactor: Arc<Redactor>,
+    quiz_round: std::time::Duration,
 }
 
 pub type Context<'a> = poise::Context<'a, Data, BotError>;
@@ -80,7 +87,11 @@ pub async fn run(
         }
         None => Clock::system(),
     };
-    let daily = Arc::new(DailyPosts::new(store, engine.shared_catalog(), config.daily_grace));
+    let store = SharedStore::new(store);
+    let daily = Arc::new(DailyPosts::new(store.clone(), engine.shared_catalog(), config.daily_grace));
+    let redactor = Arc::new(Redactor::new(engine.catalog()));
+    let quizzes = Arc::new(quiz::Quizzes::default());
+    let quiz_round = config.quiz_round;
     let mut http = HttpBuilder::new(config.token.expose()).default_allowed_mentions(message::no_mentions());
     if let Some(url) = &config.api_url {
         // serenity's ratelimiter builds its own URLs and ignores the proxy, so it must be off;
@@ -102,6 +113,7 @@ pub async fn run(
 
     let counts = engine.catalog().counts();
     let guild_id = config.guild_id;
+    let setup_quizzes = quizzes.clone();
     let framework = poise::Framework::builder()
         .options(poise::FrameworkOptions {
             commands: commands::all(),
@@ -148,7 +160,17 @@ pub async fn run(
                 tracing::info!("invite the bot with {}", invite_url(ready.application.id.get()));
                 // Started once the gateway is up, so a post never waits on a connection.
                 let scheduler = daily::Scheduler::start(ctx.http.clone(), daily.clone(), clock);
-                Ok(Data { engine, sessions: Mutex::new(HashMap::new()), daily, scheduler, clock })
+                Ok(Data {
+                    engine,
+                    sessions: Mutex::new(HashMap::new()),
+                    daily,
+                    scheduler,
+                    clock,
+                    store,
+                    quizzes: setup_quizzes,
+                    redactor,
+                    quiz_round,
+                })
             })
         })
         .build();
@@ -162,6 +184,11 @@ pub async fn run(
     tokio::spawn(async move {
         shutdown.await;
         tracing::info!("shutting down");
+        // Running quizzes post their standings and take their buttons off first, so no round
+        // is left hanging; they need a moment for those last messages.
+        if quizzes.stop_all() > 0 {
+            tokio::time::sleep(std::time::Duration::from_secs(2)).await;
+        }
         shards.shutdown_all().await;
     });
 
@@ -227,6 +254,20 @@ async fn on_error(error: poise::FrameworkError<'_, Data, BotError>) {
                 tracing::error!("error while handling an error: {}", error::describe(&e));
             }
         }
+    }
+}
+
+/// Whether the member who used a command has a permission in its channel, as Discord computed
+/// it for the interaction (roles, overwrites; administrators have every permission).
+fn member_may(ctx: Context<'_>, has: impl Fn(serenity::Permissions) -> bool) -> bool {
+    match ctx {
+        poise::Context::Application(app) => app
+            .interaction
+            .member
+            .as_ref()
+            .and_then(|m| m.permissions)
+            .is_some_and(|p| p.administrator() || has(p)),
+        poise::Context::Prefix(_) => false,
     }
 }
 

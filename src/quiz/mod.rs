@@ -39,4 +39,6 @@ pub use round::{
     build_round, build_rounds, round_for_fact, Decade, DecadeError, Filter, Round, RoundCount,
     RoundCountError, RoundError, CHOICES, MAX_ROUNDS, MIN_ROUNDS,
 };
-pub use score::{points_for_correct, score_round, Scored, Winner};
+pub use score::{
+    points_for_correct, score_round, Scored, Winner, FIRST_CORRECT, LATER_CORRECT, SECOND_CORRECT,
+};

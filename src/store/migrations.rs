@@ -29,4 +29,14 @@ pub const MIGRATIONS: &[&str] = &[
     // 2: a post whose fate stayed unknown (the bot stopped while sending it, too long ago for
     // Discord's nonce check) is given up: its date stays used, and it is no longer pending.
     "ALTER TABLE daily_post ADD COLUMN gave_up INTEGER NOT NULL DEFAULT 0;",
+    // 3: quiz scores, per server and member, summed over every round played.
+    "CREATE TABLE quiz_score (
+        guild_id      INTEGER NOT NULL,
+        user_id       INTEGER NOT NULL,
+        points        INTEGER NOT NULL DEFAULT 0,
+        rounds_played INTEGER NOT NULL DEFAULT 0,
+        rounds_won    INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (guild_id, user_id)
+    ) STRICT;
+    CREATE INDEX quiz_score_by_points ON quiz_score (guild_id, points DESC);",
 ];

@@ -58,8 +58,42 @@ pub struct PendingPost {
     pub created_at: Timestamp,
 }
 
+/// One member's quiz record in a server.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuizScore {
+    pub user_id: u64,
+    pub points: u32,
+    pub rounds_played: u32,
+    pub rounds_won: u32,
+}
+
+/// A member's part in one quiz round.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RoundScore {
+    pub user_id: u64,
+    pub points: u32,
+    pub won: bool,
+}
+
 pub struct Store {
     conn: Connection,
+}
+
+/// The store shared by the tasks that use it. Each operation is short and the lock is never
+/// held across an await, so a plain mutex serves.
+#[derive(Clone)]
+pub struct SharedStore(std::sync::Arc<std::sync::Mutex<Store>>);
+
+impl SharedStore {
+    pub fn new(store: Store) -> Self {
+        SharedStore(std::sync::Arc::new(std::sync::Mutex::new(store)))
+    }
+
+    pub fn lock(&self) -> std::sync::MutexGuard<'_, Store> {
+        // Every write is one statement or one transaction, so a panic elsewhere cannot leave
+        // the database half-written; the connection stays usable.
+        self.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
 }
 
 impl Store {
@@ -284,6 +318,52 @@ impl Store {
             .collect()
     }
 
+    /// Adds one quiz round's results to the members' totals, all or nothing.
+    pub fn record_quiz_round(&mut self, guild_id: u64, scores: &[RoundScore]) -> Result<(), StoreError> {
+        let tx = self.conn.transaction()?;
+        {
+            let mut add = tx.prepare_cached(
+                "INSERT INTO quiz_score (guild_id, user_id, points, rounds_played, rounds_won)
+                 VALUES (?1, ?2, ?3, 1, ?4)
+                 ON CONFLICT (guild_id, user_id) DO UPDATE SET
+                     points = points + excluded.points,
+                     rounds_played = rounds_played + 1,
+                     rounds_won = rounds_won + excluded.rounds_won",
+            )?;
+            for s in scores {
+                add.execute(params![id(guild_id), id(s.user_id), s.points, u32::from(s.won)])?;
+            }
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// A server's best quiz players: most points first, then most rounds won.
+    pub fn quiz_leaders(&self, guild_id: u64, limit: usize) -> Result<Vec<QuizScore>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT user_id, points, rounds_played, rounds_won FROM quiz_score WHERE guild_id = ?1
+             ORDER BY points DESC, rounds_won DESC, user_id LIMIT ?2",
+        )?;
+        let rows = stmt.query_map(params![id(guild_id), limit as i64], quiz_score)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// A member's rank (1 for the best; members with equal points share a rank) and record.
+    pub fn quiz_rank(&self, guild_id: u64, user_id: u64) -> Result<Option<(usize, QuizScore)>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT user_id, points, rounds_played, rounds_won FROM quiz_score WHERE guild_id = ?1 AND user_id = ?2",
+        )?;
+        let Some(score) = stmt.query_row(params![id(guild_id), id(user_id)], quiz_score).optional()? else {
+            return Ok(None);
+        };
+        let ahead: i64 = self.conn.query_row(
+            "SELECT count(*) FROM quiz_score WHERE guild_id = ?1 AND points > ?2",
+            params![id(guild_id), score.points],
+            |r| r.get(0),
+        )?;
+        Ok(Some((ahead as usize + 1, score)))
+    }
+
     /// The message id recorded for a server's post on `local_date`, if confirmed.
     pub fn post_message(
         &self,
@@ -299,6 +379,15 @@ impl Store {
             )
             .optional()?)
     }
+}
+
+fn quiz_score(r: &rusqlite::Row<'_>) -> rusqlite::Result<QuizScore> {
+    Ok(QuizScore {
+        user_id: r.get::<_, i64>(0)? as u64,
+        points: r.get(1)?,
+        rounds_played: r.get(2)?,
+        rounds_won: r.get(3)?,
+    })
 }
 
 const SELECT_SCHEDULE: &str =
@@ -405,6 +494,29 @@ mod tests {
         store.give_up_post(GUILD, date(2026, 1, 15)).unwrap();
         assert!(store.pending_posts().unwrap().is_empty());
         assert_eq!(store.last_posted_date(GUILD).unwrap(), Some(date(2026, 1, 15)), "the date stays used");
+    }
+
+    #[test]
+    fn quiz_rounds_add_up_per_member_and_rank_the_server() {
+        let mut store = Store::in_memory().unwrap();
+        let (ann, bob, cy) = (1, 2, 3);
+        let round = |user_id, points| RoundScore { user_id, points, won: points > 0 };
+        store.record_quiz_round(GUILD, &[round(ann, 3), round(bob, 0)]).unwrap();
+        store.record_quiz_round(GUILD, &[round(bob, 3), round(ann, 2), round(cy, 1)]).unwrap();
+        store.record_quiz_round(GUILD + 1, &[round(cy, 3)]).unwrap();
+        let leaders = store.quiz_leaders(GUILD, 10).unwrap();
+        assert_eq!(
+            leaders,
+            vec![
+                QuizScore { user_id: ann, points: 5, rounds_played: 2, rounds_won: 2 },
+                QuizScore { user_id: bob, points: 3, rounds_played: 2, rounds_won: 1 },
+                QuizScore { user_id: cy, points: 1, rounds_played: 1, rounds_won: 1 },
+            ]
+        );
+        assert_eq!(store.quiz_leaders(GUILD, 1).unwrap().len(), 1);
+        assert_eq!(store.quiz_rank(GUILD, cy).unwrap().map(|(rank, _)| rank), Some(3));
+        assert_eq!(store.quiz_rank(GUILD + 1, cy).unwrap().map(|(rank, s)| (rank, s.points)), Some((1, 3)));
+        assert_eq!(store.quiz_rank(GUILD, 99).unwrap(), None);
     }
 
     #[test]

@@ -250,7 +250,12 @@ pub fn subcommand(
                     json!({ "id": v, "name": channel_name, "type": 0, "permissions": permissions }),
                 );
             }
-            json!({ "name": n, "type": kind, "value": v })
+            // Integer options (type 4) carry a number.
+            let value = match kind {
+                4 => json!(v.parse::<i64>().expect("an integer option")),
+                _ => json!(v),
+            };
+            json!({ "name": n, "type": kind, "value": value })
         })
         .collect();
     let mut data = json!({

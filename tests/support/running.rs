@@ -61,6 +61,29 @@ impl Running {
         (id, self.discord.interact(payload).await)
     }
 
+    /// Waits until interaction `id` has at least `n` follow-up messages; returns them in order.
+    pub async fn follow_ups(&self, id: u64, n: usize) -> Vec<Value> {
+        let path = format!("/webhooks/{}/interaction-token-{id}", payloads::APPLICATION_ID);
+        self.discord
+            .wait_for(&format!("{n} follow-up(s) to interaction {id}"), |calls| {
+                let found: Vec<Value> = calls
+                    .iter()
+                    .filter(|c| c.path.ends_with(&path) && c.method == "POST")
+                    .map(|c| c.body.clone())
+                    .collect();
+                (found.len() >= n).then_some(found)
+            })
+            .await
+    }
+
+    /// A click by `who` on button `custom_id` of `message` (a message body as the bot sent it).
+    pub async fn click_as(&self, who: (u64, &str), custom_id: &str, sent: &Value) -> Value {
+        let message =
+            payloads::message(self.discord.next_id(), payloads::CHANNEL_ID, sent, payloads::bot_user());
+        let payload = payloads::button_click(self.discord.next_id(), custom_id, message, who);
+        self.discord.interact(payload).await
+    }
+
     /// The follow-up message a deferred answer to interaction `id` ends with.
     pub async fn follow_up(&self, id: u64) -> Value {
         let path = format!("/webhooks/{}/interaction-token-{id}", payloads::APPLICATION_ID);

@@ -134,15 +134,7 @@ async fn admin_guild(ctx: Context<'_>) -> Result<Option<GuildId>, BotError> {
         say(ctx, &replies::servers_only()).await?;
         return Ok(None);
     };
-    let allowed = match ctx {
-        poise::Context::Application(app) => app
-            .interaction
-            .member
-            .as_ref()
-            .and_then(|m| m.permissions)
-            .is_some_and(|p| p.manage_guild() || p.administrator()),
-        poise::Context::Prefix(_) => false,
-    };
+    let allowed = crate::discord::member_may(ctx, |p| p.manage_guild());
     if !allowed {
         tracing::debug!(guild = %guild, user = %ctx.author().id, "daily refused: not an admin");
         say(ctx, &replies::admins_only()).await?;
