@@ -32,6 +32,11 @@ fn clock_now(start: Timestamp, started: Instant) -> String {
     (start + SignedDuration::try_from(started.elapsed()).unwrap()).to_string()
 }
 
+/// A bot whose clock reads noon UTC, so a 23:59 schedule is never due during the test.
+async fn at_noon() -> Running {
+    Running::start_with(&[("MOVIE_TRIVIA_CLOCK", "2026-06-01T12:00:00Z")]).await
+}
+
 fn text(answer: &Value) -> String {
     let e = embed(answer);
     format!("{}\n{}", e["title"].as_str().unwrap_or_default(), e["description"].as_str().unwrap_or_default())
@@ -204,14 +209,15 @@ async fn a_crash_while_sending_is_reconciled_with_the_nonce_not_posted_twice() {
     assert_eq!(requests.len(), 2, "sent, then resent once");
     assert_eq!(requests[0]["nonce"], requests[1]["nonce"]);
     assert_eq!(run.discord.messages(CHANNEL_ID), first, "one message in the channel");
-    let (_, again) = now(&run).await;
-    assert!(text(&again).contains("already been posted"), "{again:#}");
+    let (id, _) = now(&run).await;
+    let again = body_text(&run.follow_up(id).await);
+    assert!(again.contains("already been posted"), "{again}");
     assert_eq!(run.discord.messages(CHANNEL_ID).len(), 1);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn now_posts_today_once_and_counts_as_todays_post() {
-    let run = Running::start().await;
+    let run = at_noon().await;
     set(&run, ADMIN, ALL_PERMISSIONS, CHANNEL_ID, "23:59", None).await;
     let (id, answer) = now(&run).await;
     assert_eq!(answer["type"], 5, "deferred while sending: {answer:#}");
@@ -220,14 +226,15 @@ async fn now_posts_today_once_and_counts_as_todays_post() {
     assert!(said.contains("Today's fact") && said.contains(&format!("<#{CHANNEL_ID}>")), "{said}");
     assert_eq!(run.discord.messages(CHANNEL_ID).len(), 1);
 
-    let (_, again) = now(&run).await;
-    assert!(text(&again).contains("already been posted"), "{again:#}");
+    let (id, _) = now(&run).await;
+    let again = body_text(&run.follow_up(id).await);
+    assert!(again.contains("already been posted"), "{again}");
     assert_eq!(run.discord.messages(CHANNEL_ID).len(), 1);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_server_error_is_retried_with_the_same_nonce() {
-    let run = Running::start().await;
+    let run = at_noon().await;
     set(&run, ADMIN, ALL_PERMISSIONS, CHANNEL_ID, "23:59", None).await;
     run.discord.set_fault(CHANNEL_ID, Some(Fault::StatusTimes(500, 1)));
     let (id, _) = now(&run).await;
@@ -242,7 +249,7 @@ async fn a_server_error_is_retried_with_the_same_nonce() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn lost_access_pauses_the_posts_and_show_says_why() {
-    let run = Running::start().await;
+    let run = at_noon().await;
     set(&run, ADMIN, ALL_PERMISSIONS, CHANNEL_ID, "23:59", None).await;
     run.discord.set_fault(CHANNEL_ID, Some(Fault::Status(403)));
     let (id, _) = now(&run).await;
@@ -307,4 +314,16 @@ async fn a_post_missed_by_more_than_the_grace_period_is_skipped_and_logged() {
     // Tomorrow's post is still planned.
     let tomorrow: Timestamp = "2026-03-30T00:30:00Z".parse().unwrap();
     assert!(show(&run).await.contains(&format!("<t:{}:F>", tomorrow.as_second())));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_deleted_channel_pauses_the_posts() {
+    let run = at_noon().await;
+    set(&run, ADMIN, ALL_PERMISSIONS, CHANNEL_ID, "23:59", None).await;
+    run.discord.set_fault(CHANNEL_ID, Some(Fault::Status(404)));
+    let (id, _) = now(&run).await;
+    let said = body_text(&run.follow_up(id).await);
+    assert!(said.contains("the channel no longer exists"), "{said}");
+    let shown = show(&run).await;
+    assert!(shown.contains("paused") && shown.contains("404 Unknown Channel"), "{shown}");
 }

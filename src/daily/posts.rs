@@ -115,6 +115,11 @@ impl DailyPosts {
         }
     }
 
+    /// The servers with a schedule, for the scheduler's start.
+    pub fn guilds(&self) -> Result<Vec<u64>, DailyError> {
+        Ok(self.store().schedule_guilds()?)
+    }
+
     /// Every active server's plan, for the scheduler's start.
     pub fn plans(&self, now: Timestamp) -> Result<Vec<(u64, Plan)>, DailyError> {
         let schedules = self.store().schedules()?;
@@ -190,9 +195,15 @@ impl DailyPosts {
         Ok(self.store().give_up_post(guild, date)?)
     }
 
-    /// Stops a server's posts until an admin runs `/daily set` again, saying why.
-    pub fn pause(&self, guild: u64, reason: &str) -> Result<(), DailyError> {
-        Ok(self.store().pause(guild, reason)?)
+    /// Stops a server's posts until an admin runs `/daily set` again, saying why; only if the
+    /// schedule still posts to `channel` (an admin may have moved it since). `false` otherwise.
+    pub fn pause(&self, guild: u64, channel: u64, reason: &str) -> Result<bool, DailyError> {
+        let store = self.store();
+        if store.schedule(guild)?.is_none_or(|s| s.channel_id != channel) {
+            return Ok(false);
+        }
+        store.pause(guild, reason)?;
+        Ok(true)
     }
 
     /// Posts begun but neither confirmed nor given up: the bot stopped while sending them.
@@ -253,10 +264,14 @@ mod tests {
         assert_eq!(status.schedule.local_time, "09:00");
         assert_eq!(status.schedule.time_zone, "Europe/Berlin");
         assert_eq!(status.next, Some(t("2026-01-15T08:00:00Z")));
-        // Set after today's time: tomorrow.
+        // The same schedule again, just after its time: today's post is still due, now.
         let status =
             daily.set(GUILD, CHANNEL, "09:00", "Europe/Berlin", t("2026-01-15T08:00:01Z"), 1).unwrap();
-        assert_eq!(status.next, Some(t("2026-01-16T08:00:00Z")));
+        assert_eq!(status.next, Some(t("2026-01-15T08:00:01Z")));
+        // A new time already past today: from tomorrow.
+        let status =
+            daily.set(GUILD, CHANNEL, "08:30", "Europe/Berlin", t("2026-01-15T08:00:01Z"), 1).unwrap();
+        assert_eq!(status.next, Some(t("2026-01-16T07:30:00Z")));
     }
 
     #[test]
@@ -296,7 +311,8 @@ mod tests {
         let daily = posts();
         let now = t("2026-01-15T07:00:00Z");
         daily.set(GUILD, CHANNEL, "09:00", "UTC", now, 1).unwrap();
-        daily.pause(GUILD, "the channel was deleted").unwrap();
+        assert!(daily.pause(GUILD, CHANNEL, "the channel was deleted").unwrap());
+        assert!(!daily.pause(GUILD, CHANNEL + 1, "an old channel").unwrap());
         assert_eq!(daily.plan(GUILD, now).unwrap(), None);
         let status = daily.status(GUILD, now).unwrap().unwrap();
         assert_eq!(status.next, None);
@@ -314,7 +330,7 @@ mod tests {
         let daily = posts();
         let now = t("2026-01-15T07:00:00Z");
         daily.set(GUILD, CHANNEL, "09:00", "UTC", now, 1).unwrap();
-        daily.pause(GUILD, "access lost").unwrap();
+        daily.pause(GUILD, CHANNEL, "access lost").unwrap();
         let post = daily.begin(GUILD, date(2026, 1, 15), now).unwrap().unwrap();
         daily.confirm(GUILD, post.date, 5).unwrap();
         assert_eq!(daily.status(GUILD, now).unwrap().unwrap().schedule.paused_reason, None);

@@ -63,6 +63,9 @@ pub fn instant_on(date: Date, time: Time, tz: &TimeZone) -> Timestamp {
 pub struct Plan {
     /// A post that was due but is more than the grace period late: it will not be sent.
     pub skipped: Option<Occurrence>,
+    /// Earlier dates that were due and never posted (a multi-day outage), before `skipped` or
+    /// the post due now; only ever logged.
+    pub missed_before: u32,
     pub next: Next,
 }
 
@@ -105,9 +108,10 @@ pub fn plan(
     let yesterday = today.yesterday().expect("a date within jiff's range");
     // The most recent occurrence that is already due.
     let recent = [today, yesterday].into_iter().map(occurrence).find(|o| o.at <= now);
+    let missed_before = recent.map_or(0, |o| missed_between(last_posted, since, o.date, tz, &occurrence));
     if let Some(o) = recent.filter(|o| open(o.date) && o.at >= since) {
         if now.duration_since(o.at) <= grace {
-            return Plan { skipped: None, next: Next::Now(o) };
+            return Plan { skipped: None, missed_before, next: Next::Now(o) };
         }
         skipped = Some(o);
     }
@@ -115,10 +119,31 @@ pub fn plan(
     loop {
         let o = occurrence(date);
         if o.at > now && open(date) {
-            return Plan { skipped, next: Next::At(o) };
+            return Plan { skipped, missed_before, next: Next::At(o) };
         }
         date = date.tomorrow().expect("a date within jiff's range");
     }
+}
+
+/// How many dates before `recent` were due (after the last post and after the schedule was set)
+/// and never posted.
+fn missed_between(
+    last_posted: Option<Date>,
+    since: Timestamp,
+    recent: Date,
+    tz: &TimeZone,
+    occurrence: &impl Fn(Date) -> Occurrence,
+) -> u32 {
+    let since_date = since.to_zoned(tz.clone()).date();
+    let after_last = last_posted.and_then(|d| d.tomorrow().ok()).unwrap_or(since_date);
+    let mut first = after_last.max(since_date);
+    if occurrence(first).at < since {
+        first = first.tomorrow().unwrap_or(first);
+    }
+    if first >= recent {
+        return 0;
+    }
+    recent.since(first).map_or(0, |span| u32::try_from(span.get_days()).unwrap_or(0))
 }
 
 #[cfg(test)]
@@ -191,6 +216,30 @@ mod tests {
         assert_eq!(at(date(2026, 10, 4), "09:00", "Australia/Lord_Howe"), utc("2026-10-03T22:00:00Z"));
         assert_eq!(at(date(2026, 4, 5), "01:45", "Australia/Lord_Howe"), utc("2026-04-04T14:45:00Z"));
         assert_eq!(at(date(2026, 4, 5), "09:00", "Australia/Lord_Howe"), utc("2026-04-04T22:30:00Z"));
+    }
+
+    #[test]
+    fn a_multi_day_outage_counts_the_days_it_missed() {
+        let tz = tz("Europe/Berlin");
+        let nine = parse_time("09:00").unwrap();
+        let since = utc("2026-01-01T00:00:00Z");
+        // Last post on the 13th; down from the 14th until the 15th 09:00 UTC (10:00 Berlin).
+        let p = plan(nine, &tz, utc("2026-01-15T09:00:00Z"), since, Some(date(2026, 1, 13)), DEFAULT_GRACE);
+        assert_eq!(
+            p.next,
+            Next::Now(Occurrence { date: date(2026, 1, 15), at: utc("2026-01-15T08:00:00Z") })
+        );
+        assert_eq!(p.missed_before, 1, "the 14th");
+        // Down for a week past the grace: the 15th skipped, and the five days before it.
+        let p = plan(nine, &tz, utc("2026-01-15T20:00:00Z"), since, Some(date(2026, 1, 9)), DEFAULT_GRACE);
+        assert_eq!(p.skipped.map(|o| o.date), Some(date(2026, 1, 15)));
+        assert_eq!(p.missed_before, 5);
+        // Nothing missed on a normal day, nor before the schedule was set.
+        let p = plan(nine, &tz, utc("2026-01-15T08:00:00Z"), since, Some(date(2026, 1, 14)), DEFAULT_GRACE);
+        assert_eq!(p.missed_before, 0);
+        let p =
+            plan(nine, &tz, utc("2026-01-15T08:00:00Z"), utc("2026-01-14T12:00:00Z"), None, DEFAULT_GRACE);
+        assert_eq!(p.missed_before, 0);
     }
 
     fn plan_at(now: &str, last: Option<Date>) -> Plan {

@@ -140,6 +140,13 @@ impl Store {
         row.map(RawSchedule::parse).transpose()
     }
 
+    /// The servers that have a schedule (on, off or paused).
+    pub fn schedule_guilds(&self) -> Result<Vec<u64>, StoreError> {
+        let mut stmt = self.conn.prepare_cached("SELECT guild_id FROM daily_schedule ORDER BY guild_id")?;
+        let ids = stmt.query_map([], |r| r.get::<_, i64>(0))?.collect::<Result<Vec<_>, _>>()?;
+        Ok(ids.into_iter().map(|g| g as u64).collect())
+    }
+
     pub fn schedules(&self) -> Result<Vec<DailySchedule>, StoreError> {
         let mut stmt = self.conn.prepare_cached(&format!("{SELECT_SCHEDULE} ORDER BY guild_id"))?;
         let rows = stmt.query_map([], raw_schedule)?.collect::<Result<Vec<_>, _>>()?;
@@ -163,7 +170,10 @@ impl Store {
              VALUES (?1, ?2, ?3, ?4, 1, NULL, ?5, ?6)
              ON CONFLICT (guild_id) DO UPDATE SET
                  channel_id = excluded.channel_id, local_time = excluded.local_time,
-                 time_zone = excluded.time_zone, enabled = 1, paused_reason = NULL, since = excluded.since",
+                 time_zone = excluded.time_zone, enabled = 1, paused_reason = NULL,
+                 -- Same time and zone (a new channel, or resuming): today's post stays due.
+                 since = CASE WHEN local_time = excluded.local_time AND time_zone = excluded.time_zone
+                              THEN since ELSE excluded.since END",
             params![id(guild_id), id(channel_id), local_time, time_zone, since.to_string(), new_seed as i64],
         )?;
         Ok(self.schedule(guild_id)?.expect("the schedule was just written"))
@@ -494,6 +504,18 @@ mod tests {
         store.give_up_post(GUILD, date(2026, 1, 15)).unwrap();
         assert!(store.pending_posts().unwrap().is_empty());
         assert_eq!(store.last_posted_date(GUILD).unwrap(), Some(date(2026, 1, 15)), "the date stays used");
+    }
+
+    #[test]
+    fn setting_the_same_time_and_zone_again_keeps_its_start() {
+        let store = Store::in_memory().unwrap();
+        let later: Timestamp = "2026-01-15T12:00:00Z".parse().unwrap();
+        store.set_schedule(GUILD, CHANNEL, "09:00", "UTC", now(), 1).unwrap();
+        let moved = store.set_schedule(GUILD, CHANNEL + 1, "09:00", "UTC", later, 2).unwrap();
+        assert_eq!((moved.since, moved.channel_id), (now(), CHANNEL + 1), "a new channel keeps today due");
+        let retimed = store.set_schedule(GUILD, CHANNEL + 1, "10:00", "UTC", later, 2).unwrap();
+        assert_eq!(retimed.since, later);
+        assert_eq!(retimed.rotation.seed, 1, "the rotation is kept");
     }
 
     #[test]

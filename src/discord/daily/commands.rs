@@ -96,6 +96,9 @@ pub async fn daily_off(ctx: Context<'_>) -> Result<(), BotError> {
 #[poise::command(slash_command, guild_only, rename = "now")]
 pub async fn daily_now(ctx: Context<'_>) -> Result<(), BotError> {
     let Some(guild) = admin_guild(ctx).await? else { return Ok(()) };
+    // Deferred before anything is recorded: a failed defer must not leave today's post
+    // begun and never sent. Sending may take a few tries; Discord wants an answer in 3 s.
+    ctx.defer_ephemeral().await?;
     let data = ctx.data();
     let now = data.clock.now();
     let today = match data.daily.today(guild.get(), now) {
@@ -107,8 +110,6 @@ pub async fn daily_now(ctx: Context<'_>) -> Result<(), BotError> {
         let next = data.daily.status(guild.get(), now).map_err(daily_error)?.and_then(|s| s.next);
         return say(ctx, &replies::already_posted(today, next)).await;
     };
-    // Sending may take a few tries; Discord wants an answer to the command within 3 seconds.
-    ctx.defer_ephemeral().await?;
     let deadline = now.checked_add(NOW_DEADLINE).unwrap_or(now);
     let outcome = send::deliver(ctx.http(), &data.daily, data.clock, &post, deadline, None).await;
     data.scheduler.changed(guild.get());
@@ -160,9 +161,17 @@ async fn bot_permissions(
         return Ok(permissions);
     }
     let partial = guild.to_partial_guild(ctx.http()).await?;
-    let Some(channel) = channel.to_channel(ctx.http()).await?.guild() else {
-        return Ok(Permissions::empty());
+    let channel = match channel.to_channel(ctx.http()).await {
+        Ok(channel) => channel.guild(),
+        // Discord hides a channel the bot cannot view: that is the missing permission.
+        Err(serenity::Error::Http(serenity::HttpError::UnsuccessfulRequest(r)))
+            if r.status_code.as_u16() == 403 =>
+        {
+            None
+        }
+        Err(e) => return Err(e.into()),
     };
+    let Some(channel) = channel else { return Ok(Permissions::empty()) };
     let member = guild.member(ctx.http(), me).await?;
     Ok(partial.user_permissions_in(&channel, &member))
 }

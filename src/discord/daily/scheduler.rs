@@ -20,6 +20,14 @@ const MAX_NAP: SignedDuration = SignedDuration::from_secs(30);
 /// After a database error, try that server again this much later rather than spin.
 const RETRY_AFTER_ERROR: SignedDuration = SignedDuration::from_secs(60);
 
+fn earlier(days: u32) -> String {
+    if days == 0 {
+        String::new()
+    } else {
+        format!("; {days} earlier day(s) were missed too")
+    }
+}
+
 /// A handle to the scheduler: tell it when a server's schedule or posts changed.
 #[derive(Debug, Clone)]
 pub struct Scheduler {
@@ -64,13 +72,16 @@ impl Task {
     async fn run(mut self, mut woken: mpsc::UnboundedReceiver<u64>) {
         self.reconcile();
         let now = self.clock.now();
-        match self.daily.plans(now) {
-            Ok(plans) => {
-                for (guild, plan) in plans {
-                    self.place(guild, plan, now);
+        // Each server on its own: one unreadable schedule must not hold up the others.
+        match self.daily.guilds() {
+            Ok(guilds) => {
+                for guild in guilds {
+                    self.replan(guild, now);
                 }
             }
-            Err(e) => tracing::error!("cannot read the daily schedules: {e}"),
+            Err(e) => {
+                tracing::error!("cannot read the daily schedules, posting none until restart: {e}");
+            }
         }
         tracing::info!(
             "daily posts: {} server(s) scheduled, late posts go out up to {:#} after their time",
@@ -118,7 +129,8 @@ impl Task {
                 nonce: p.nonce,
             };
             let age = now.duration_since(p.created_at);
-            if age <= NONCE_WINDOW {
+            // A negative age means the clock went back since: Discord's window cannot be judged.
+            if !age.is_negative() && age <= NONCE_WINDOW {
                 tracing::info!(
                     "resending the unconfirmed daily post for server {} date {} with its nonce",
                     post.guild_id,
@@ -161,10 +173,21 @@ impl Task {
             if self.reported.insert((guild, skipped.date)) {
                 tracing::warn!(
                     "daily post for server {guild} date {} skipped: it was due at {} and the bot was \
-                     not running within the grace period ({:#})",
+                     not running within the grace period ({:#}){}",
                     skipped.date,
                     skipped.at,
-                    self.daily.grace()
+                    self.daily.grace(),
+                    earlier(plan.missed_before)
+                );
+            }
+        } else if plan.missed_before > 0 {
+            let due = match plan.next {
+                Next::Now(o) | Next::At(o) => o.date,
+            };
+            if self.reported.insert((guild, due)) {
+                tracing::warn!(
+                    "daily posts for server {guild} skipped on {} day(s) before {due}: the bot was not running",
+                    plan.missed_before
                 );
             }
         }

@@ -68,6 +68,7 @@ pub async fn deliver(
     let mut attempts = 0u32;
     loop {
         attempts += 1;
+        let attempt_started = clock.now();
         let failure = match send_once(http, post, &message).await {
             Ok(message_id) => {
                 record(daily.confirm(post.guild_id, post.date, message_id), &where_);
@@ -80,9 +81,19 @@ pub async fn deliver(
         let why = match failure {
             Failure::Access(why) => {
                 let reason = format!("{why} (posting in {channel} on {})", post.date);
-                record(daily.abandon(post.guild_id, post.date), &where_);
-                record(daily.pause(post.guild_id, &reason), &where_);
-                tracing::warn!("daily posts paused for server {}: {reason}", post.guild_id);
+                // An earlier attempt may have gone through: then the date stays used.
+                if unclear_since.is_some() {
+                    record(daily.give_up(post.guild_id, post.date), &where_);
+                } else {
+                    record(daily.abandon(post.guild_id, post.date), &where_);
+                }
+                match daily.pause(post.guild_id, post.channel_id, &reason) {
+                    Ok(true) => tracing::warn!("daily posts paused for server {}: {reason}", post.guild_id),
+                    Ok(false) => tracing::info!(
+                        "daily post for {where_} not sent: {reason}; the schedule has moved on"
+                    ),
+                    Err(e) => tracing::error!("could not pause the daily posts for {where_}: {e}"),
+                }
                 return Outcome::Paused(reason);
             }
             Failure::Refused(why) => {
@@ -91,7 +102,8 @@ pub async fn deliver(
                 return Outcome::GaveUp(why);
             }
             Failure::Unclear(why) => {
-                unclear_since.get_or_insert(now);
+                // The request may have landed as soon as it was made.
+                unclear_since.get_or_insert(attempt_started);
                 why
             }
             Failure::NotDelivered(why) => why,
