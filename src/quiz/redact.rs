@@ -740,16 +740,4 @@ pub(super) mod tests {
             assert!(masks * 8 <= words, "{}: {masks} masks in {words} words: {redacted}", fact.fact.id);
         }
     }
-
-    #[test]
-    #[ignore = "prints every shipped fact redacted, for review"]
-    fn print_the_shipped_facts_redacted() {
-        let (catalog, redactor) = shipped();
-        for film in catalog.films() {
-            println!("## {} — names: {:?}", film.label(), redactor.telling_words(film));
-            for fact in &film.facts {
-                println!("{}\n  {}\n", fact.id, redactor.redact(film, &fact.text));
-            }
-        }
-    }
 }
