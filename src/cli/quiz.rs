@@ -2,7 +2,7 @@
 
 use crate::catalog::Catalog;
 use crate::commands::Engine;
-use crate::quiz::{build_rounds, Decade, Filter, Game, Phase, Redactor, Round, RoundCount, CHOICES};
+use crate::quiz::{build_rounds, film_label, Decade, Filter, Game, Phase, Redactor, RoundCount, CHOICES};
 use crate::render::text::render;
 use crate::reply::{Colour, Field, Reply, Status};
 
@@ -56,7 +56,7 @@ impl ConsoleQuiz {
         );
         reply.body_spoiler = round.spoiler;
         let choices: Vec<String> =
-            labels(catalog, round).iter().enumerate().map(|(i, l)| format!("  [{}] {l}", i + 1)).collect();
+            round.labels(catalog).iter().enumerate().map(|(i, l)| format!("  [{}] {l}", i + 1)).collect();
         Some(format!("{}\n{}\nType 1 to {CHOICES}, or stop.", render(&reply), choices.join("\n")))
     }
 
@@ -69,7 +69,7 @@ impl ConsoleQuiz {
         }
         let Ok(result) = self.game.close_round() else { return String::new() };
         let played = self.game.rounds()[round].clone();
-        let film = catalog.film(&played.film_id).map_or_else(|| played.film_id.clone(), |f| f.label());
+        let film = film_label(catalog, &played.film_id);
         let fact = catalog.fact(&played.fact_id);
         let verdict = if result.winners.is_empty() {
             format!("Not quite: it was {film}")
@@ -119,10 +119,6 @@ impl ConsoleQuiz {
         });
         render(&reply)
     }
-}
-
-fn labels(catalog: &Catalog, round: &Round) -> Vec<String> {
-    round.choices.iter().map(|id| catalog.film(id).map_or_else(|| id.clone(), |f| f.label())).collect()
 }
 
 #[cfg(test)]

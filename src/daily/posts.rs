@@ -120,18 +120,6 @@ impl DailyPosts {
         Ok(self.store().schedule_guilds()?)
     }
 
-    /// Every active server's plan, for the scheduler's start.
-    pub fn plans(&self, now: Timestamp) -> Result<Vec<(u64, Plan)>, DailyError> {
-        let schedules = self.store().schedules()?;
-        let mut plans = Vec::with_capacity(schedules.len());
-        for schedule in schedules {
-            if let Some(plan) = self.plan_of(&schedule, now)? {
-                plans.push((schedule.guild_id, plan));
-            }
-        }
-        Ok(plans)
-    }
-
     fn plan_of(&self, s: &DailySchedule, now: Timestamp) -> Result<Option<Plan>, DailyError> {
         if !s.enabled || s.paused_reason.is_some() {
             return Ok(None);
@@ -211,7 +199,7 @@ impl DailyPosts {
         Ok(self.store().pending_posts()?)
     }
 
-    /// The fact and message recorded for a server's date, for tests and `/daily show`.
+    /// The fact and message recorded for a server's date.
     pub fn post_on(&self, guild: u64, date: Date) -> Result<Option<(String, Option<u64>)>, DailyError> {
         Ok(self.store().post_message(guild, date)?)
     }
@@ -321,7 +309,7 @@ mod tests {
         assert!(daily.plan(GUILD, now).unwrap().is_some());
         assert!(daily.off(GUILD).unwrap());
         assert_eq!(daily.plan(GUILD, now).unwrap(), None);
-        assert!(daily.plans(now).unwrap().is_empty());
+        assert_eq!(daily.guilds().unwrap(), vec![GUILD], "off, but still known");
         assert!(!daily.off(GUILD + 1).unwrap());
     }
 

@@ -51,10 +51,6 @@ impl DueQueue {
         ready
     }
 
-    pub fn due_at(&self, guild: u64) -> Option<Timestamp> {
-        self.due.get(&guild).copied()
-    }
-
     pub fn len(&self) -> usize {
         self.due.len()
     }

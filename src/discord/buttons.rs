@@ -39,7 +39,7 @@ async fn on_quiz_answer(
     let player = click.user.id.get();
     let outcome =
         data.quizzes.answer(click.channel_id.get(), answer.quiz, answer.round, player, answer.choice);
-    let label = |film: &str| data.engine.catalog().film(film).map_or_else(|| film.to_string(), |f| f.label());
+    let label = |film: &str| crate::quiz::film_label(data.engine.catalog(), film);
     let reply = match &outcome {
         Click::Accepted(_, film) => quiz::replies::answered(&label(film)),
         Click::AlreadyAnswered(film) => quiz::replies::already_answered(&label(film)),

@@ -48,7 +48,8 @@ pub struct Data {
     clock: Clock,
     store: SharedStore,
     quizzes: Arc<quiz::Quizzes>,
-    redactor: Arc<Redactor>,
+    /// Built on the first quiz, not at start: many servers never play.
+    redactor: std::sync::OnceLock<Redactor>,
     quiz_round: std::time::Duration,
 }
 
@@ -89,7 +90,6 @@ pub async fn run(
     };
     let store = SharedStore::new(store);
     let daily = Arc::new(DailyPosts::new(store.clone(), engine.shared_catalog(), config.daily_grace));
-    let redactor = Arc::new(Redactor::new(engine.catalog()));
     let quizzes = Arc::new(quiz::Quizzes::default());
     let quiz_round = config.quiz_round;
     let mut http = HttpBuilder::new(config.token.expose()).default_allowed_mentions(message::no_mentions());
@@ -168,7 +168,7 @@ pub async fn run(
                     clock,
                     store,
                     quizzes: setup_quizzes,
-                    redactor,
+                    redactor: std::sync::OnceLock::new(),
                     quiz_round,
                 })
             })

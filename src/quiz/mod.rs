@@ -36,7 +36,7 @@ mod words;
 pub use game::{Accepted, AnswerError, Game, GameError, Phase, RoundResult, Standing, ROUND_SECONDS};
 pub use redact::{Redactor, FILM_MASK, NAME_MASK, SERIES_MASK};
 pub use round::{
-    build_round, build_rounds, round_for_fact, Decade, DecadeError, Filter, Round, RoundCount,
+    build_round, build_rounds, film_label, round_for_fact, Decade, DecadeError, Filter, Round, RoundCount,
     RoundCountError, RoundError, CHOICES, MAX_ROUNDS, MIN_ROUNDS,
 };
 pub use score::{

@@ -135,6 +135,16 @@ impl Round {
     pub fn is_correct(&self, choice: usize) -> bool {
         choice == self.correct
     }
+
+    /// The choices as people read them ("Inception (2010)"), in order.
+    pub fn labels(&self, catalog: &Catalog) -> Vec<String> {
+        self.choices.iter().map(|id| film_label(catalog, id)).collect()
+    }
+}
+
+/// A film's "Title (year)", or its id if it has left the data set since the round was built.
+pub fn film_label(catalog: &Catalog, film_id: &str) -> String {
+    catalog.film(film_id).map_or_else(|| film_id.to_string(), |f| f.label())
 }
 
 /// A round for a given fact (the daily post picks its own), with distractors and order drawn

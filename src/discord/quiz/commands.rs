@@ -12,7 +12,7 @@ use super::play::{question_message, Quiz};
 use super::replies;
 use crate::discord::message::Message;
 use crate::discord::{BotError, Context};
-use crate::quiz::{build_rounds, Decade, Filter, Game, RoundCount};
+use crate::quiz::{build_rounds, Decade, Filter, Game, Redactor, RoundCount};
 use crate::reply::Reply;
 
 /// Rounds when `/quiz start` does not say.
@@ -59,7 +59,8 @@ pub async fn quiz_start(
     };
     let catalog = data.engine.shared_catalog();
     let filter = Filter { decade, technique };
-    let built = build_rounds(&catalog, &data.redactor, &filter, count, rand::random());
+    let redactor = data.redactor.get_or_init(|| Redactor::new(&catalog));
+    let built = build_rounds(&catalog, redactor, &filter, count, rand::random());
     let game = match built.map_err(|e| e.to_string()).and_then(|r| Game::new(r).map_err(|e| e.to_string())) {
         Ok(game) => game,
         Err(why) => return say(ctx, &replies::cannot_start(&why)).await,

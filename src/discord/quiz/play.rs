@@ -47,7 +47,8 @@ pub fn question_message(
     seconds: u64,
 ) -> Message {
     let mut message = Message::from_reply(&replies::question(round, number, total, seconds));
-    message.buttons = replies::choice_labels(catalog, round)
+    message.buttons = round
+        .labels(catalog)
         .into_iter()
         .enumerate()
         .map(|(choice, label)| Button {

@@ -2,7 +2,7 @@
 //! Discord's `<@id>` markup for players, which never pings: mentions are off on every message).
 
 use crate::catalog::Catalog;
-use crate::quiz::{Round, RoundResult, Standing, FIRST_CORRECT, LATER_CORRECT, SECOND_CORRECT};
+use crate::quiz::{film_label, Round, RoundResult, Standing, FIRST_CORRECT, LATER_CORRECT, SECOND_CORRECT};
 use crate::reply::{Colour, Field, Reply, Status};
 use crate::store::QuizScore;
 
@@ -12,11 +12,6 @@ const QUIZ: Colour = Colour(0xC061CB);
 
 fn user(id: Player) -> String {
     format!("<@{id}>")
-}
-
-/// The film labels of a round's choices, in order ("Inception (2010)").
-pub fn choice_labels(catalog: &Catalog, round: &Round) -> Vec<String> {
-    round.choices.iter().map(|id| catalog.film(id).map_or_else(|| id.clone(), |f| f.label())).collect()
 }
 
 pub fn question(round: &Round, number: usize, total: usize, seconds: u64) -> Reply {
@@ -35,7 +30,7 @@ pub fn question(round: &Round, number: usize, total: usize, seconds: u64) -> Rep
 }
 
 pub fn reveal(catalog: &Catalog, round: &Round, result: &RoundResult<Player>, total: usize) -> Reply {
-    let film = catalog.film(&round.film_id).map_or_else(|| round.film_id.clone(), |f| f.label());
+    let film = film_label(catalog, &round.film_id);
     let fact = catalog.fact(&round.fact_id);
     let text = fact.map_or_else(|| round.question.clone(), |f| f.fact.text.clone());
     let mut reply = Reply::new(
