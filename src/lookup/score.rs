@@ -1,0 +1,79 @@
+//! How strongly a query key matches one title key: the rules that rank exact titles over
+//! prefixes over typos over titles that merely contain the query.
+//!
+//! Points are integers so ranking is exact; [`EXACT`] points is a score of 1.0.
+
+use super::edit::osa_within;
+use super::MatchKind;
+
+/// Points, so ranking is exact integer arithmetic; divided by `EXACT` for display.
+pub const EXACT: u32 = 1000;
+/// A query's year that matches the entry outweighs the difference between an exact title and a
+/// prefix, so "back to the future 1990" finds Part III over the 1985 film.
+pub const YEAR_BONUS: u32 = 300;
+/// Ignoring a year the person typed costs a little, so "blade runner 2049" stays Blade Runner 2049.
+pub const IGNORED_YEAR_PENALTY: u32 = 5;
+/// Titles win over aliases that spell the same.
+pub const ALIAS_PENALTY: u32 = 5;
+
+/// Shortest query key that may match inside a title rather than at its start.
+pub const MIN_CONTAINED: usize = 4;
+/// Shortest query key that may be a prefix typed with a typo.
+pub const MIN_HEAD_WITH_TYPO: usize = 5;
+
+/// Typos forgiven for a query key of this length: none for very short keys, where one edit
+/// turns a title into a different one; up to two for long ones.
+pub fn allowed_typos(len: usize) -> usize {
+    match len {
+        0..=3 => 0,
+        4..=7 => 1,
+        _ => 2,
+    }
+}
+
+/// How a query key matches a title key, and how strongly, or `None`.
+pub fn match_points(query: &str, title: &str) -> Option<(u32, MatchKind)> {
+    if query.is_empty() {
+        return None;
+    }
+    if query == title {
+        return Some((EXACT, MatchKind::Exact));
+    }
+    // Share of the title the query covers, in points out of 100.
+    let coverage = |n: usize| (100 * n / title.len().max(1)) as u32;
+    if title.starts_with(query) {
+        return Some((800 + coverage(query.len()).min(99), MatchKind::Prefix));
+    }
+    let allowed = allowed_typos(query.len());
+    if allowed > 0 {
+        if let Some(distance) = osa_within(query, title, allowed) {
+            return Some((900 - 100 * distance as u32, MatchKind::Typo));
+        }
+    }
+    if query.len() >= MIN_HEAD_WITH_TYPO && title.len() > query.len() {
+        // Keys are ASCII, so byte slicing is safe.
+        let head = &title[..query.len()];
+        if osa_within(query, head, 1).is_some() {
+            return Some((650 + coverage(query.len()).min(99), MatchKind::PrefixTypo));
+        }
+    }
+    if query.len() >= MIN_CONTAINED && title.contains(query) {
+        return Some((600 + coverage(query.len()).min(49), MatchKind::Contains));
+    }
+    None
+}
+
+/// The points a key's match is worth for one entry. `year_matches` is `None` when this reading
+/// of the query kept every word, otherwise whether the year it dropped is one of the entry's.
+pub fn entry_points(points: u32, year_matches: Option<bool>, alias: bool) -> u32 {
+    let points = match year_matches {
+        Some(true) => points + YEAR_BONUS,
+        Some(false) => points.saturating_sub(IGNORED_YEAR_PENALTY),
+        None => points,
+    };
+    if alias {
+        points.saturating_sub(ALIAS_PENALTY)
+    } else {
+        points
+    }
+}
