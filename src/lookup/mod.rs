@@ -6,7 +6,7 @@
 //!
 //! The index never reads every title for a query. Each rule has a structure that finds exactly
 //! the keys it can match: the sorted keys (`keys`) give the exact key and a prefix's range by
-//! binary search; a transducer walked by a bounded edit-distance automaton (`typo`, `edit`) gives
+//! binary search; tries walked by bounded edit-distance automata (`typo`, `trie`, `edit`) give
 //! the keys within the allowed typos, and the prefixes typed with one; trigram lists (`grams`)
 //! give the keys containing the query, and the near misses suggested when nothing matches.
 //! Those candidates are then scored by the same rules a full scan would apply (`score`) and
@@ -21,6 +21,7 @@ mod oracle;
 mod query;
 mod rank;
 mod score;
+mod trie;
 mod typo;
 
 use std::ops::RangeInclusive;
@@ -167,7 +168,7 @@ impl TitleIndex {
             self.typos.within(query, allowed, &mut others);
         }
         if query.len() >= MIN_HEAD_WITH_TYPO {
-            self.typos.heads_within(query, 1, &mut others);
+            self.typos.heads_within(query, &mut others);
         }
         if query.len() >= MIN_CONTAINED {
             self.grams.containing(&self.keys, query, &mut others);

@@ -1,48 +1,51 @@
-//! The keys as a finite-state transducer ([`fst`]), walked with the bounded edit-distance
-//! automata of [`edit`](super::edit): finds the keys within one or two typos of a query, and the
-//! keys whose head is a prefix typed with a typo, visiting only the branches that can still
-//! match instead of every key.
+//! Finds the keys within one or two typos of a query, and the keys whose head is a prefix typed
+//! with a typo, by walking tries of the keys with the automata of [`edit`](super::edit): only
+//! the branches that can still match are visited, never every key.
 
-use fst::{IntoStreamer, Map, MapBuilder, Streamer};
-
-use super::edit::{HeadWithin, Osa, Within};
+use super::edit::{HeadWithin, Osa, SplitWithin, Within};
 use super::keys::KeyTable;
+use super::trie::Trie;
 
-/// Maps each key to its id.
-#[derive(Clone)]
+/// The keys forwards, and reversed for walking a query from its end.
+#[derive(Debug, Clone)]
 pub struct TypoIndex {
-    map: Map<Vec<u8>>,
+    forward: Trie,
+    backward: Trie,
 }
 
 impl TypoIndex {
     pub fn new(table: &KeyTable) -> Self {
-        let mut builder = MapBuilder::memory();
-        for (id, key) in table.iter() {
-            // The table is sorted and free of duplicates, which is all the builder asks.
-            builder.insert(key, u64::from(id)).expect("keys are inserted sorted and distinct");
-        }
-        let map = Map::new(builder.into_inner().expect("writing to memory cannot fail"))
-            .expect("the builder produced a valid map");
-        TypoIndex { map }
+        let forward: Vec<(&[u8], u32)> = table.iter().map(|(id, key)| (key.as_bytes(), id)).collect();
+        let reversed: Vec<(Vec<u8>, u32)> = {
+            let mut r: Vec<(Vec<u8>, u32)> =
+                table.iter().map(|(id, key)| (key.bytes().rev().collect(), id)).collect();
+            r.sort_unstable();
+            r
+        };
+        let backward: Vec<(&[u8], u32)> = reversed.iter().map(|(k, id)| (k.as_slice(), *id)).collect();
+        TypoIndex { forward: Trie::new(&forward), backward: Trie::new(&backward) }
     }
 
-    /// Pushes the ids of the keys within `k` edits of `query` onto `out`.
+    /// Pushes the ids of the keys within `k` edits of `query` onto `out` (a key may come twice).
     pub fn within(&self, query: &str, k: usize, out: &mut Vec<u32>) {
-        let mut stream = self.map.search(Within(Osa::new(query.as_bytes(), k))).into_stream();
-        while let Some((_, id)) = stream.next() {
-            out.push(id as u32);
+        let q = query.as_bytes();
+        if k < 2 || q.len() < 2 {
+            self.forward.walk(&Within(Osa::new(q, k)), out);
+            return;
         }
+        let split = q.len() / 2;
+        self.forward.walk(&SplitWithin::new(q, k, split), out);
+        let reversed: Vec<u8> = q.iter().rev().copied().collect();
+        self.backward.walk(&SplitWithin::new(&reversed, k, q.len() - split), out);
     }
 
-    /// Pushes the ids of the keys longer than `query` whose head is within `k` edits of it.
-    pub fn heads_within(&self, query: &str, k: usize, out: &mut Vec<u32>) {
-        let mut stream = self.map.search(HeadWithin(Osa::new(query.as_bytes(), k))).into_stream();
-        while let Some((_, id)) = stream.next() {
-            out.push(id as u32);
-        }
+    /// Pushes the ids of the keys longer than `query` whose head is one substitution or swap
+    /// away from it onto `out`.
+    pub fn heads_within(&self, query: &str, out: &mut Vec<u32>) {
+        self.forward.walk(&HeadWithin(query.as_bytes()), out);
     }
 
     pub fn heap_bytes(&self) -> usize {
-        self.map.as_fst().as_bytes().len()
+        self.forward.heap_bytes() + self.backward.heap_bytes()
     }
 }
