@@ -4,6 +4,7 @@
 //!
 //! - [`catalog`]: the data set (films, facts, techniques), its TOML format, loading and validation.
 //! - [`lookup`]: forgiving title matching (case, accents, articles, numerals, typos, prefixes).
+//! - [`measure`]: synthetic catalogs and queries, and the accuracy report, for benchmarks.
 //! - [`reply`]: the reply value every command produces, independent of how it is shown.
 //! - [`commands`]: parsing `/film inception`-style commands and building their replies.
 //! - [`render`]: turning a reply into plain text for the console.
@@ -16,6 +17,7 @@ pub mod commands;
 pub mod daily;
 pub mod discord;
 pub mod lookup;
+pub mod measure;
 pub mod render;
 pub mod reply;
 pub mod store;

@@ -484,6 +484,18 @@ mod tests {
     }
 
     #[test]
+    fn the_index_answers_as_a_full_scan_would_on_a_generated_catalog() {
+        let titles = crate::measure::titles(1_500, 21);
+        let entries: Vec<Entry> = titles
+            .iter()
+            .map(|t| Entry { title: t.title.clone(), aliases: Vec::new(), years: Some(t.year..=t.year) })
+            .collect();
+        let queries: Vec<String> =
+            crate::measure::queries(&titles, 450, 22).into_iter().map(|q| q.query).collect();
+        oracle::assert_agrees(&entries, &queries);
+    }
+
+    #[test]
     fn remakes_are_listed_most_recent_first() {
         let found: Vec<usize> = index().search("dune", 5).iter().map(|c| c.entry).collect();
         assert_eq!(found, vec![10, 9]);
