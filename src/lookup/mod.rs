@@ -30,7 +30,7 @@ use grams::Trigrams;
 use keys::{KeyTable, Posting};
 use query::Query;
 use rank::Hit;
-use score::{allowed_typos, entry_points, match_points, MIN_CONTAINED, MIN_HEAD_WITH_TYPO};
+use score::{allowed_typos, entry_points, match_points, FUZZY_CEILING, MIN_CONTAINED, MIN_HEAD_WITH_TYPO};
 use typo::TypoIndex;
 
 /// Something that can be looked up by title: a film with its years, or a technique.
@@ -143,25 +143,34 @@ impl TitleIndex {
     /// Entries that match the query, best first, at most `limit`.
     pub fn search(&self, query: &str, limit: usize) -> Vec<Candidate> {
         let query = Query::parse(query);
-        if query.key.is_empty() {
+        if query.key.is_empty() || limit == 0 {
             return Vec::new();
         }
-        let mut hits = Vec::new();
-        self.collect_hits(&query.key, None, &mut hits);
+        let mut readings = vec![(query.key.as_str(), None)];
         if let Some((stripped, year)) = &query.with_year {
-            self.collect_hits(stripped, Some(*year), &mut hits);
+            readings.push((stripped.as_str(), Some(*year)));
+        }
+        let mut hits = Vec::new();
+        for &(q, year) in &readings {
+            for id in self.keys.prefix_range(q) {
+                self.score_key(q, year, id, &mut hits);
+            }
+        }
+        // Exact titles and prefixes score above anything a typo or a contained query can, so
+        // when they already fill the answer, the costlier searches cannot change it.
+        let ceiling = FUZZY_CEILING + if query.with_year.is_some() { score::YEAR_BONUS } else { 0 };
+        let settled = rank::top(hits.clone(), limit, self.hits_per_entry);
+        if settled.len() == limit && settled[limit - 1].score > ceiling as f32 / score::EXACT as f32 {
+            return settled;
+        }
+        for &(q, year) in &readings {
+            self.fuzzy_hits(q, year, &mut hits);
         }
         rank::top(hits, limit, self.hits_per_entry)
     }
 
-    /// Scores every key that one reading of the query can match, found through the index.
-    fn collect_hits(&self, query: &str, year: Option<u16>, hits: &mut Vec<Hit>) {
-        if query.is_empty() {
-            return;
-        }
-        let prefixed = self.keys.prefix_range(query);
-        // Keys outside the prefix range that another rule may match; few, so sorting them to
-        // drop the ones found twice is cheap.
+    /// Scores the keys outside the query's prefix range that a typo or containment matches.
+    fn fuzzy_hits(&self, query: &str, year: Option<u16>, hits: &mut Vec<Hit>) {
         let mut others = Vec::new();
         let allowed = allowed_typos(query.len());
         if allowed > 0 {
@@ -173,10 +182,12 @@ impl TitleIndex {
         if query.len() >= MIN_CONTAINED {
             self.grams.containing(&self.keys, query, &mut others);
         }
+        // Found by more than one search, or already scored as a prefix: each key counts once.
+        let prefixed = self.keys.prefix_range(query);
         others.retain(|id| !prefixed.contains(id));
         others.sort_unstable();
         others.dedup();
-        for id in prefixed.chain(others) {
+        for id in others {
             self.score_key(query, year, id, hits);
         }
     }

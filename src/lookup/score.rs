@@ -16,6 +16,9 @@ pub const IGNORED_YEAR_PENALTY: u32 = 5;
 /// Titles win over aliases that spell the same.
 pub const ALIAS_PENALTY: u32 = 5;
 
+/// The most a match other than an exact title or a prefix scores (a typo, before any year bonus).
+pub const FUZZY_CEILING: u32 = 800;
+
 /// Shortest query key that may match inside a title rather than at its start.
 pub const MIN_CONTAINED: usize = 4;
 /// Shortest query key that may be a prefix typed with a typo.
@@ -75,5 +78,27 @@ pub fn entry_points(points: u32, year_matches: Option<bool>, alias: bool) -> u32
         points.saturating_sub(ALIAS_PENALTY)
     } else {
         points
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nothing_but_an_exact_title_or_a_prefix_scores_above_the_fuzzy_ceiling() {
+        let titles =
+            ["inception", "incepti", "matrixreloaded", "thematrix", "dune", "dunes", "backtothefuture"];
+        let queries =
+            ["incepton", "inceptoin", "matrix", "reloaded", "dnue", "dun", "bakctothefut", "future"];
+        for q in queries {
+            for t in titles {
+                if let Some((points, kind)) = match_points(q, t) {
+                    if !matches!(kind, MatchKind::Exact | MatchKind::Prefix) {
+                        assert!(points <= FUZZY_CEILING, "{q} {t} {kind:?} {points}");
+                    }
+                }
+            }
+        }
     }
 }
