@@ -144,7 +144,7 @@ mod tests {
         KeyTable::new(
             keys.iter()
                 .enumerate()
-                .map(|(i, k)| (k.to_string(), Posting { entry: i as u32, alias: false }))
+                .map(|(i, k)| (k.to_string(), Posting { entry: i as u32, alias: false, article: None }))
                 .collect(),
         )
     }

@@ -9,6 +9,8 @@ use std::ops::Range;
 pub struct Posting {
     pub entry: u32,
     pub alias: bool,
+    /// The leading article the name had before its key dropped it.
+    pub article: Option<u8>,
 }
 
 /// The sorted keys, stored end to end in one string to keep a hundred thousand of them small.
@@ -27,7 +29,10 @@ impl KeyTable {
     pub fn new(mut pairs: Vec<(String, Posting)>) -> Self {
         pairs.retain(|(key, _)| !key.is_empty());
         pairs.sort_unstable_by(|a, b| {
-            a.0.cmp(&b.0).then(a.1.entry.cmp(&b.1.entry)).then(a.1.alias.cmp(&b.1.alias))
+            a.0.cmp(&b.0)
+                .then(a.1.entry.cmp(&b.1.entry))
+                .then(a.1.alias.cmp(&b.1.alias))
+                .then(a.1.article.cmp(&b.1.article))
         });
         let mut table = KeyTable {
             text: String::with_capacity(pairs.iter().map(|(k, _)| k.len()).sum()),
@@ -113,7 +118,7 @@ mod tests {
         KeyTable::new(
             keys.iter()
                 .enumerate()
-                .map(|(i, k)| (k.to_string(), Posting { entry: i as u32, alias: false }))
+                .map(|(i, k)| (k.to_string(), Posting { entry: i as u32, alias: false, article: None }))
                 .collect(),
         )
     }

@@ -80,6 +80,14 @@ pub const SUGGESTIONS: usize = 5;
 /// Discord's limit on autocomplete choices.
 pub const AUTOCOMPLETE_MAX: usize = 25;
 
+/// One way to read a query: its key, the year it ended in (when this reading dropped it), and
+/// the article it began with.
+struct Reading<'q> {
+    key: &'q str,
+    year: Option<u16>,
+    article: Option<u8>,
+}
+
 /// Ranks entries against queries. Built once per catalog; queries are read-only, and it can be
 /// shared between threads.
 #[derive(Clone)]
@@ -110,10 +118,10 @@ impl TitleIndex {
             let names =
                 std::iter::once((entry.title, false)).chain(entry.aliases.into_iter().map(|a| (a, true)));
             for (name, alias) in names {
-                let text = normalize::key(&name);
+                let (text, article) = normalize::key_and_article(&name);
                 if !text.is_empty() && !seen.contains(&text) {
                     seen.push(text.clone());
-                    pairs.push((text, Posting { entry: index, alias }));
+                    pairs.push((text, Posting { entry: index, alias, article }));
                 }
             }
             most_keys = most_keys.max(seen.len());
@@ -146,31 +154,34 @@ impl TitleIndex {
         if query.key.is_empty() || limit == 0 {
             return Vec::new();
         }
-        let mut readings = vec![(query.key.as_str(), None)];
+        let mut readings = vec![Reading { key: &query.key, year: None, article: query.article }];
         if let Some((stripped, year)) = &query.with_year {
-            readings.push((stripped.as_str(), Some(*year)));
+            readings.push(Reading { key: stripped, year: Some(*year), article: query.article });
         }
         let mut hits = Vec::new();
-        for &(q, year) in &readings {
-            for id in self.keys.prefix_range(q) {
-                self.score_key(q, year, id, &mut hits);
+        for reading in &readings {
+            for id in self.keys.prefix_range(reading.key) {
+                self.score_key(reading, id, &mut hits);
             }
         }
         // Exact titles and prefixes score above anything a typo or a contained query can, so
         // when they already fill the answer, the costlier searches cannot change it.
-        let ceiling = FUZZY_CEILING + if query.with_year.is_some() { score::YEAR_BONUS } else { 0 };
+        let ceiling = FUZZY_CEILING
+            + if query.with_year.is_some() { score::YEAR_BONUS } else { 0 }
+            + if query.article.is_some() { score::ARTICLE_BONUS } else { 0 };
         let settled = rank::top(hits.clone(), limit, self.hits_per_entry);
         if settled.len() == limit && settled[limit - 1].score > ceiling as f32 / score::EXACT as f32 {
             return settled;
         }
-        for &(q, year) in &readings {
-            self.fuzzy_hits(q, year, &mut hits);
+        for reading in &readings {
+            self.fuzzy_hits(reading, &mut hits);
         }
         rank::top(hits, limit, self.hits_per_entry)
     }
 
     /// Scores the keys outside the query's prefix range that a typo or containment matches.
-    fn fuzzy_hits(&self, query: &str, year: Option<u16>, hits: &mut Vec<Hit>) {
+    fn fuzzy_hits(&self, reading: &Reading, hits: &mut Vec<Hit>) {
+        let query = reading.key;
         let mut others = Vec::new();
         let allowed = allowed_typos(query.len());
         if allowed > 0 {
@@ -188,18 +199,19 @@ impl TitleIndex {
         others.sort_unstable();
         others.dedup();
         for id in others {
-            self.score_key(query, year, id, hits);
+            self.score_key(reading, id, hits);
         }
     }
 
-    fn score_key(&self, query: &str, year: Option<u16>, id: u32, hits: &mut Vec<Hit>) {
+    fn score_key(&self, reading: &Reading, id: u32, hits: &mut Vec<Hit>) {
         let key = self.keys.key(id);
-        let Some((points, kind)) = match_points(query, key) else { return };
+        let Some((points, kind)) = match_points(reading.key, key) else { return };
         for posting in self.keys.postings(id) {
             let years = self.years[posting.entry as usize].as_ref();
-            let year_matches = year.map(|y| years.is_some_and(|r| r.contains(&y)));
+            let year_matches = reading.year.map(|y| years.is_some_and(|r| r.contains(&y)));
+            let same_article = reading.article.is_some() && reading.article == posting.article;
             hits.push(Hit {
-                points: entry_points(points, year_matches, posting.alias),
+                points: entry_points(points, year_matches, posting.alias, same_article),
                 len: key.len() as u32,
                 key: id,
                 recent: years.map_or(0, |r| *r.end()),

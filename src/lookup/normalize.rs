@@ -66,6 +66,22 @@ pub fn key(text: &str) -> String {
     canonical_words(words(text)).concat()
 }
 
+/// The key, and the leading article it dropped (as an index into the articles), if any: the
+/// key forgets the article, but a query that names one may prefer the titles that have it.
+pub fn key_and_article(text: &str) -> (String, Option<u8>) {
+    let words = words(text);
+    let article = leading_article(&words);
+    (canonical_words(words).concat(), article)
+}
+
+/// Which article `canonical_words` drops from these words, if any.
+pub fn leading_article(words: &[String]) -> Option<u8> {
+    if words.len() < 2 {
+        return None;
+    }
+    LEADING_ARTICLES.iter().position(|a| *a == words[0]).map(|i| i as u8)
+}
+
 /// Value of a Roman numeral from 1 to 39 written with I, V and X in standard form.
 fn roman_value(word: &str) -> Option<u32> {
     if word.is_empty() || word.len() > 6 || !word.bytes().all(|b| matches!(b, b'i' | b'v' | b'x')) {
@@ -139,6 +155,14 @@ mod tests {
         // a lone "I" or "X" inside a title is not a number
         assert_eq!(key("I, Robot"), "irobot");
         assert_eq!(key("X marks the spot"), "xmarksthespot");
+    }
+
+    #[test]
+    fn the_dropped_article_is_reported() {
+        assert_eq!(key_and_article("The Matrix"), ("matrix".to_string(), Some(0)));
+        assert_eq!(key_and_article("An Education").1, key_and_article("an education").1);
+        assert_eq!(key_and_article("Matrix").1, None);
+        assert_eq!(key_and_article("The").1, None);
     }
 
     #[test]

@@ -9,11 +9,14 @@ pub struct Query {
     pub key: String,
     /// The key without a trailing year, and the year.
     pub with_year: Option<(String, u16)>,
+    /// The leading article the key dropped, if any.
+    pub article: Option<u8>,
 }
 
 impl Query {
     pub fn parse(text: &str) -> Self {
         let words = normalize::words(text);
+        let article = normalize::leading_article(&words);
         let with_year = match words.split_last() {
             Some((last, rest)) if !rest.is_empty() && last.len() == 4 => last
                 .parse::<u16>()
@@ -22,6 +25,6 @@ impl Query {
                 .map(|y| (normalize::canonical_words(rest.to_vec()).concat(), y)),
             _ => None,
         };
-        Query { key: normalize::canonical_words(words).concat(), with_year }
+        Query { key: normalize::canonical_words(words).concat(), with_year, article }
     }
 }

@@ -15,6 +15,10 @@ pub const YEAR_BONUS: u32 = 300;
 pub const IGNORED_YEAR_PENALTY: u32 = 5;
 /// Titles win over aliases that spell the same.
 pub const ALIAS_PENALTY: u32 = 5;
+/// A query that names a title's leading article ("the quiet") ranks the titles that have it
+/// above those that do not, whatever their lengths: keys drop the article, so only this says
+/// the person typed it. Less than the gap between an exact title and a prefix.
+pub const ARTICLE_BONUS: u32 = 100;
 
 /// The most a match other than an exact title or a prefix scores (a typo, before any year bonus).
 pub const FUZZY_CEILING: u32 = 800;
@@ -67,8 +71,10 @@ pub fn match_points(query: &str, title: &str) -> Option<(u32, MatchKind)> {
 }
 
 /// The points a key's match is worth for one entry. `year_matches` is `None` when this reading
-/// of the query kept every word, otherwise whether the year it dropped is one of the entry's.
-pub fn entry_points(points: u32, year_matches: Option<bool>, alias: bool) -> u32 {
+/// of the query kept every word, otherwise whether the year it dropped is one of the entry's;
+/// `same_article` is whether the query and the name began with the same article.
+pub fn entry_points(points: u32, year_matches: Option<bool>, alias: bool, same_article: bool) -> u32 {
+    let points = points + if same_article { ARTICLE_BONUS } else { 0 };
     let points = match year_matches {
         Some(true) => points + YEAR_BONUS,
         Some(false) => points.saturating_sub(IGNORED_YEAR_PENALTY),
