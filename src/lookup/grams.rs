@@ -144,7 +144,9 @@ mod tests {
         KeyTable::new(
             keys.iter()
                 .enumerate()
-                .map(|(i, k)| (k.to_string(), Posting { entry: i as u32, alias: false, article: None }))
+                .map(|(i, k)| {
+                    (k.to_string(), Posting { entry: i as u32, alias: false, article: None, spelt: false })
+                })
                 .collect(),
         )
     }

@@ -11,6 +11,9 @@ pub struct Posting {
     pub alias: bool,
     /// The leading article the name had before its key dropped it.
     pub article: Option<u8>,
+    /// The key keeps the name's leading article: it is there to be reached by a typo in the
+    /// article ("teh matrix"), and matches only exactly or with typos.
+    pub spelt: bool,
 }
 
 /// The sorted keys, stored end to end in one string to keep a hundred thousand of them small.
@@ -33,6 +36,7 @@ impl KeyTable {
                 .then(a.1.entry.cmp(&b.1.entry))
                 .then(a.1.alias.cmp(&b.1.alias))
                 .then(a.1.article.cmp(&b.1.article))
+                .then(a.1.spelt.cmp(&b.1.spelt))
         });
         let mut table = KeyTable {
             text: String::with_capacity(pairs.iter().map(|(k, _)| k.len()).sum()),
@@ -118,7 +122,9 @@ mod tests {
         KeyTable::new(
             keys.iter()
                 .enumerate()
-                .map(|(i, k)| (k.to_string(), Posting { entry: i as u32, alias: false, article: None }))
+                .map(|(i, k)| {
+                    (k.to_string(), Posting { entry: i as u32, alias: false, article: None, spelt: false })
+                })
                 .collect(),
         )
     }

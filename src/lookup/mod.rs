@@ -80,6 +80,25 @@ pub const SUGGESTIONS: usize = 5;
 /// Discord's limit on autocomplete choices.
 pub const AUTOCOMPLETE_MAX: usize = 25;
 
+/// The keys an entry is found by, distinct, its title's first: each name's key, and for a name
+/// with a leading article also the key keeping it, so that a typo in the article ("teh
+/// matrix") is one typo from a key rather than four.
+pub(crate) fn entry_keys(title: &str, aliases: &[String], entry: u32) -> Vec<(String, Posting)> {
+    let mut keys: Vec<(String, Posting)> = Vec::new();
+    let names = std::iter::once((title, false)).chain(aliases.iter().map(|a| (a.as_str(), true)));
+    for (name, alias) in names {
+        let (key, article) = normalize::key_and_article(name);
+        let spelt = normalize::key_keeping_article(name);
+        let found = [(key, article, false)].into_iter().chain(spelt.map(|k| (k, None, true)));
+        for (key, article, spelt) in found {
+            if !key.is_empty() && !keys.iter().any(|(k, _)| *k == key) {
+                keys.push((key, Posting { entry, alias, article, spelt }));
+            }
+        }
+    }
+    keys
+}
+
 /// One way to read a query: its key, the year it ended in (when this reading dropped it), and
 /// the article it began with.
 struct Reading<'q> {
@@ -114,17 +133,9 @@ impl TitleIndex {
         for (i, entry) in entries.into_iter().enumerate() {
             let index = u32::try_from(i).expect("fewer than 2^32 entries");
             years.push(entry.years);
-            let mut seen: Vec<String> = Vec::new();
-            let names =
-                std::iter::once((entry.title, false)).chain(entry.aliases.into_iter().map(|a| (a, true)));
-            for (name, alias) in names {
-                let (text, article) = normalize::key_and_article(&name);
-                if !text.is_empty() && !seen.contains(&text) {
-                    seen.push(text.clone());
-                    pairs.push((text, Posting { entry: index, alias, article }));
-                }
-            }
-            most_keys = most_keys.max(seen.len());
+            let keys = entry_keys(&entry.title, &entry.aliases, index);
+            most_keys = most_keys.max(keys.len());
+            pairs.extend(keys);
         }
         let keys = KeyTable::new(pairs);
         let typos = TypoIndex::new(&keys);
@@ -207,6 +218,9 @@ impl TitleIndex {
         let key = self.keys.key(id);
         let Some((points, kind)) = match_points(reading.key, key) else { return };
         for posting in self.keys.postings(id) {
+            if posting.spelt && !matches!(kind, MatchKind::Exact | MatchKind::Typo) {
+                continue;
+            }
             let years = self.years[posting.entry as usize].as_ref();
             let year_matches = reading.year.map(|y| years.is_some_and(|r| r.contains(&y)));
             let same_article = reading.article.is_some() && reading.article == posting.article;

@@ -74,6 +74,14 @@ pub fn key_and_article(text: &str) -> (String, Option<u8>) {
     (canonical_words(words).concat(), article)
 }
 
+/// The key with its leading article kept ("thematrix"), when it has one.
+pub fn key_keeping_article(text: &str) -> Option<String> {
+    let words = words(text);
+    leading_article(&words)?;
+    let article = words[0].clone();
+    Some(article + &canonical_words(words).concat())
+}
+
 /// Which article `canonical_words` drops from these words, if any.
 pub fn leading_article(words: &[String]) -> Option<u8> {
     if words.len() < 2 {
@@ -163,6 +171,8 @@ mod tests {
         assert_eq!(key_and_article("An Education").1, key_and_article("an education").1);
         assert_eq!(key_and_article("Matrix").1, None);
         assert_eq!(key_and_article("The").1, None);
+        assert_eq!(key_keeping_article("The Matrix Part II").as_deref(), Some("thematrixpart2"));
+        assert_eq!(key_keeping_article("Matrix"), None);
     }
 
     #[test]

@@ -1,16 +1,15 @@
 //! A full scan applying the same rules to every key: the reference the index must agree with.
 
+use super::keys::Posting;
 use super::query::Query;
 use super::rank::{self, Hit};
 use super::score::{entry_points, match_points};
-use super::{normalize, Candidate, Entry, TitleIndex};
+use super::{entry_keys, Candidate, Entry, MatchKind, TitleIndex};
 
-/// One of an entry's keys: whether an alias gave it, the article its name began with, and the
-/// id the index gives the key.
+/// One of an entry's keys, with what it says about the entry and the id the index gives it.
 struct ScanKey {
     key: String,
-    alias: bool,
-    article: Option<u8>,
+    posting: Posting,
     id: u32,
 }
 
@@ -24,16 +23,9 @@ struct Scan<'a> {
 impl<'a> Scan<'a> {
     fn new(entries: &'a [Entry]) -> Self {
         let mut keys: Vec<Vec<ScanKey>> = Vec::new();
-        for e in entries {
-            let mut seen: Vec<ScanKey> = Vec::new();
-            for (name, alias) in std::iter::once((&e.title, false)).chain(e.aliases.iter().map(|a| (a, true)))
-            {
-                let (key, article) = normalize::key_and_article(name);
-                if !key.is_empty() && !seen.iter().any(|k| k.key == key) {
-                    seen.push(ScanKey { key, alias, article, id: 0 });
-                }
-            }
-            keys.push(seen);
+        for (i, e) in entries.iter().enumerate() {
+            let found = entry_keys(&e.title, &e.aliases, i as u32);
+            keys.push(found.into_iter().map(|(key, p)| ScanKey { key, posting: p, id: 0 }).collect());
         }
         let mut sorted: Vec<String> = keys.iter().flatten().map(|k| k.key.clone()).collect();
         sorted.sort();
@@ -57,17 +49,20 @@ impl<'a> Scan<'a> {
         }
         let mut hits = Vec::new();
         for (entry, (e, keys)) in self.entries.iter().zip(&self.keys).enumerate() {
-            for ScanKey { key, alias, article, id } in keys {
+            for ScanKey { key, posting, id } in keys {
                 for (q, year) in &readings {
                     if let Some((points, kind)) = match_points(q, key) {
+                        if posting.spelt && !matches!(kind, MatchKind::Exact | MatchKind::Typo) {
+                            continue;
+                        }
                         let years = e.years.as_ref();
                         let year_matches = year.map(|y| years.is_some_and(|r| r.contains(&y)));
                         hits.push(Hit {
                             points: entry_points(
                                 points,
                                 year_matches,
-                                *alias,
-                                query.article.is_some() && query.article == *article,
+                                posting.alias,
+                                query.article.is_some() && query.article == posting.article,
                             ),
                             len: key.len() as u32,
                             key: *id,
