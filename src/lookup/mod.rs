@@ -87,8 +87,7 @@ pub(crate) fn entry_keys(title: &str, aliases: &[String], entry: u32) -> Vec<(St
     let mut keys: Vec<(String, Posting)> = Vec::new();
     let names = std::iter::once((title, false)).chain(aliases.iter().map(|a| (a.as_str(), true)));
     for (name, alias) in names {
-        let (key, article) = normalize::key_and_article(name);
-        let spelt = normalize::key_keeping_article(name);
+        let (key, article, spelt) = normalize::keys(name);
         let found = [(key, article, false)].into_iter().chain(spelt.map(|k| (k, None, true)));
         for (key, article, spelt) in found {
             if !key.is_empty() && !keys.iter().any(|(k, _)| *k == key) {

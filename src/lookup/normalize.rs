@@ -69,17 +69,24 @@ pub fn key(text: &str) -> String {
 /// The key, and the leading article it dropped (as an index into the articles), if any: the
 /// key forgets the article, but a query that names one may prefer the titles that have it.
 pub fn key_and_article(text: &str) -> (String, Option<u8>) {
-    let words = words(text);
-    let article = leading_article(&words);
-    (canonical_words(words).concat(), article)
+    let (key, article, _) = keys(text);
+    (key, article)
 }
 
 /// The key with its leading article kept ("thematrix"), when it has one.
 pub fn key_keeping_article(text: &str) -> Option<String> {
+    keys(text).2
+}
+
+/// The key, the leading article it dropped, and the key keeping that article, from one pass
+/// over the text.
+pub fn keys(text: &str) -> (String, Option<u8>, Option<String>) {
     let words = words(text);
-    leading_article(&words)?;
-    let article = words[0].clone();
-    Some(article + &canonical_words(words).concat())
+    let article = leading_article(&words);
+    let first = article.map(|_| words[0].clone());
+    let key = canonical_words(words).concat();
+    let kept = first.map(|a| a + &key);
+    (key, article, kept)
 }
 
 /// Which article `canonical_words` drops from these words, if any.

@@ -16,13 +16,17 @@ pub struct TypoIndex {
 impl TypoIndex {
     pub fn new(table: &KeyTable) -> Self {
         let forward: Vec<(&[u8], u32)> = table.iter().map(|(id, key)| (key.as_bytes(), id)).collect();
-        let reversed: Vec<(Vec<u8>, u32)> = {
-            let mut r: Vec<(Vec<u8>, u32)> =
-                table.iter().map(|(id, key)| (key.bytes().rev().collect(), id)).collect();
-            r.sort_unstable();
-            r
-        };
-        let backward: Vec<(&[u8], u32)> = reversed.iter().map(|(k, id)| (k.as_slice(), *id)).collect();
+        // All reversed keys in one buffer, so a hundred thousand keys cost one allocation.
+        let mut reversed = Vec::with_capacity(forward.iter().map(|(k, _)| k.len()).sum());
+        let mut spans = Vec::with_capacity(forward.len());
+        for &(key, id) in &forward {
+            let start = reversed.len();
+            reversed.extend(key.iter().rev());
+            spans.push((start, reversed.len(), id));
+        }
+        let mut backward: Vec<(&[u8], u32)> =
+            spans.into_iter().map(|(start, end, id)| (&reversed[start..end], id)).collect();
+        backward.sort_unstable();
         TypoIndex { forward: Trie::new(&forward), backward: Trie::new(&backward) }
     }
 
