@@ -4,13 +4,14 @@
 //! against a query by how it matches (exact, prefix, typo, contained; the rules are in `score`)
 //! and, for films, by a trailing year that picks among remakes and sequels.
 //!
-//! The index never reads every title for a query. Each rule has a structure that finds exactly
-//! the keys it can match: the sorted keys (`keys`) give the exact key and a prefix's range by
-//! binary search; tries walked by bounded edit-distance automata (`typo`, `trie`, `edit`) give
-//! the keys within the allowed typos, and the prefixes typed with one; trigram lists (`grams`)
-//! give the keys containing the query, and the near misses suggested when nothing matches.
-//! Those candidates are then scored by the same rules a full scan would apply (`score`) and
-//! ranked (`rank`), so the answers are those of a full scan, only found faster.
+//! The index never reads every title for a query. Each rule has a structure that finds the keys
+//! it can match without reading the others: the sorted keys (`keys`) give the exact key and a
+//! prefix's range by binary search; tries walked by bounded edit-distance automata (`typo`,
+//! `trie`, `edit`) give the keys within the allowed typos, and the prefixes typed with one;
+//! trigram lists (`grams`) give the keys containing the query, and the near misses suggested
+//! when nothing matches. Those candidates are then scored by the same rules a full scan would
+//! apply (`score`) and ranked (`rank`), so the answers are those of a full scan (checked against
+//! one in `oracle`), only found faster.
 
 mod edit;
 mod grams;
@@ -83,7 +84,7 @@ pub const AUTOCOMPLETE_MAX: usize = 25;
 /// The keys an entry is found by, distinct, its title's first: each name's key, and for a name
 /// with a leading article also the key keeping it, so that a typo in the article ("teh
 /// matrix") is one typo from a key rather than four.
-pub(crate) fn entry_keys(title: &str, aliases: &[String], entry: u32) -> Vec<(String, Posting)> {
+fn entry_keys(title: &str, aliases: &[String], entry: u32) -> Vec<(String, Posting)> {
     let mut keys: Vec<(String, Posting)> = Vec::new();
     let names = std::iter::once((title, false)).chain(aliases.iter().map(|a| (a.as_str(), true)));
     for (name, alias) in names {
