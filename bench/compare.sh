@@ -5,6 +5,7 @@
 #
 #   bash bench/compare.sh                      # 100,000 titles, 10,000 queries, seed 7
 #   TITLES=10000 QUERIES=2000 bash bench/compare.sh
+#   MIN_PREFIX_PERCENT=40 bash bench/compare.sh   # shorter prefix queries
 #
 # Files and reports go to target/bench-data/<titles>-<queries>-<seed>/.
 set -euo pipefail
@@ -13,10 +14,13 @@ titles=${TITLES:-100000}
 queries=${QUERIES:-10000}
 seed=${SEED:-7}
 k=${K:-25}
+prefix=${MIN_PREFIX_PERCENT:-60}
 dir=target/bench-data/$titles-$queries-$seed
+[ "$prefix" = 60 ] || dir=$dir-p$prefix
 
 cargo build --release --quiet --bin movie-trivia --example gen_catalog --example accuracy
-target/release/examples/gen_catalog --titles "$titles" --queries "$queries" --seed "$seed" --out "$dir"
+target/release/examples/gen_catalog --titles "$titles" --queries "$queries" --seed "$seed" \
+  --min-prefix-percent "$prefix" --out "$dir"
 
 echo "--- movie-trivia, in process"
 target/release/examples/accuracy "$dir" --k "$k" --json "$dir/ours.json"

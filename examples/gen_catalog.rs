@@ -25,6 +25,10 @@ struct Args {
     queries: usize,
     #[arg(long, default_value_t = 7)]
     seed: u64,
+    /// The shortest prefix query, in percent of the title (shorter prefixes are shared by more
+    /// titles, and harder for any matcher)
+    #[arg(long, default_value_t = 60, value_parser = clap::value_parser!(u16).range(1..=99))]
+    min_prefix_percent: u16,
     /// Directory to write titles.tsv and queries.tsv into (created if missing)
     #[arg(long)]
     out: PathBuf,
@@ -34,7 +38,8 @@ fn main() -> ExitCode {
     let args = Args::parse();
     let titles = measure::titles(args.titles, args.seed);
     // A different stream for the queries, so more queries never change the catalog.
-    let queries = measure::queries(&titles, args.queries, args.seed.wrapping_add(0x5EED));
+    let typing = measure::Typing { min_prefix_percent: usize::from(args.min_prefix_percent) };
+    let queries = measure::queries_typed(&titles, args.queries, args.seed.wrapping_add(0x5EED), typing);
     let written = std::fs::create_dir_all(&args.out)
         .and_then(|()| std::fs::write(args.out.join("titles.tsv"), tsv::titles_text(&titles)))
         .and_then(|()| std::fs::write(args.out.join("queries.tsv"), tsv::queries_text(&queries)));

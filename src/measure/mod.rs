@@ -13,4 +13,4 @@ mod vocabulary;
 
 pub use accuracy::{evaluate, KindScore, Report};
 pub use catalog::{titles, Title};
-pub use queries::{queries, Kind, LabeledQuery};
+pub use queries::{queries, queries_typed, Kind, LabeledQuery, Typing};

@@ -15,8 +15,8 @@
 //! - Typos keep the first letter (people rarely miss it), hit keyboard neighbours, drop, double
 //!   or swap letters, and need a title long enough to survive them: five letters for one, eight
 //!   for two.
-//! - A prefix is what is typed before picking from autocomplete: 60% of the title or more, never
-//!   all of it, and at least four characters.
+//! - A prefix is what is typed before picking from autocomplete: 60% of the title or more by
+//!   default ([`Typing`] changes it), never all of it, and at least four characters.
 
 use std::collections::HashMap;
 
@@ -79,8 +79,27 @@ pub struct LabeledQuery {
     pub kind: Kind,
 }
 
+/// How the generated people type, where it is a choice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Typing {
+    /// The shortest prefix typed, in percent of the title's characters (at least four
+    /// characters, never the whole title).
+    pub min_prefix_percent: usize,
+}
+
+impl Default for Typing {
+    fn default() -> Self {
+        Typing { min_prefix_percent: 60 }
+    }
+}
+
 /// `m` queries, the kinds in turn (so each is about a ninth), deterministic for a seed.
 pub fn queries(titles: &[Title], m: usize, seed: u64) -> Vec<LabeledQuery> {
+    queries_typed(titles, m, seed, Typing::default())
+}
+
+/// [`queries`], typed as `typing` says.
+pub fn queries_typed(titles: &[Title], m: usize, seed: u64, typing: Typing) -> Vec<LabeledQuery> {
     let mut rng = Rng::new(seed);
     let keys: Vec<String> = titles.iter().map(|t| normalize::key(&t.title)).collect();
     let mut sharing: HashMap<&str, usize> = HashMap::new();
@@ -111,7 +130,7 @@ pub fn queries(titles: &[Title], m: usize, seed: u64) -> Vec<LabeledQuery> {
                 }
                 _ => {
                     let i = rng.below(titles.len());
-                    let Some(q) = typed(&mut rng, kind, &titles[i]) else { continue };
+                    let Some(q) = typed(&mut rng, kind, &titles[i], typing) else { continue };
                     (i, q)
                 }
             };
@@ -129,7 +148,7 @@ pub fn queries(titles: &[Title], m: usize, seed: u64) -> Vec<LabeledQuery> {
 }
 
 /// The query of one kind for a title, or `None` when the title cannot give one.
-fn typed(rng: &mut Rng, kind: Kind, t: &Title) -> Option<String> {
+fn typed(rng: &mut Rng, kind: Kind, t: &Title, typing: Typing) -> Option<String> {
     let title = &t.title;
     match kind {
         Kind::Exact => Some(title.clone()),
@@ -143,7 +162,7 @@ fn typed(rng: &mut Rng, kind: Kind, t: &Title) -> Option<String> {
         Kind::Typo2 => (letters(title) >= 8).then(|| typos(rng, title, 2)).flatten(),
         Kind::Prefix => {
             let chars: Vec<char> = title.chars().collect();
-            let min = ((chars.len() * 6).div_ceil(10)).max(4);
+            let min = (chars.len() * typing.min_prefix_percent).div_ceil(100).max(4);
             (min < chars.len()).then(|| {
                 let end = min + rng.below(chars.len() - min);
                 chars[..end].iter().collect::<String>().to_lowercase()
