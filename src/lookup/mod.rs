@@ -217,6 +217,7 @@ impl TitleIndex {
     fn score_key(&self, reading: &Reading, id: u32, hits: &mut Vec<Hit>) {
         let key = self.keys.key(id);
         let Some((points, kind)) = match_points(reading.key, key) else { return };
+        let closeness = score::closeness(reading.key, key, kind);
         for posting in self.keys.postings(id) {
             if posting.spelt && !matches!(kind, MatchKind::Exact | MatchKind::Typo) {
                 continue;
@@ -226,6 +227,7 @@ impl TitleIndex {
             let same_article = reading.article.is_some() && reading.article == posting.article;
             hits.push(Hit {
                 points: entry_points(points, year_matches, posting.alias, same_article),
+                closeness,
                 len: key.len() as u32,
                 key: id,
                 recent: years.map_or(0, |r| *r.end()),

@@ -3,7 +3,7 @@
 use super::keys::Posting;
 use super::query::Query;
 use super::rank::{self, Hit};
-use super::score::{entry_points, match_points};
+use super::score::{closeness, entry_points, match_points};
 use super::{entry_keys, Candidate, Entry, MatchKind, TitleIndex};
 
 /// One of an entry's keys, with what it says about the entry and the id the index gives it.
@@ -64,6 +64,7 @@ impl<'a> Scan<'a> {
                                 posting.alias,
                                 query.article.is_some() && query.article == posting.article,
                             ),
+                            closeness: closeness(q, key, kind),
                             len: key.len() as u32,
                             key: *id,
                             recent: years.map_or(0, |r| *r.end()),

@@ -10,6 +10,8 @@ use super::{Candidate, MatchKind};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Hit {
     pub points: u32,
+    /// For a typo, how far it lies beyond its count of edits (see `score::closeness`).
+    pub closeness: u32,
     /// Length of the matched key: of two equal matches, the one covering more of its title wins.
     pub len: u32,
     /// The key's id, which orders keys alphabetically.
@@ -21,11 +23,19 @@ pub struct Hit {
 }
 
 impl Hit {
-    /// Best first: points, then the shorter key, then alphabetical, then the most recent, then
-    /// the order the entries were given in. Total, so the result never depends on the order
-    /// matches were found in.
-    fn order(&self) -> (Reverse<u32>, u32, u32, Reverse<u16>, u32, MatchKind) {
-        (Reverse(self.points), self.len, self.key, Reverse(self.recent), self.entry, self.kind)
+    /// Best first: points, then the closer typo, then the shorter key, then alphabetical, then
+    /// the most recent, then the order the entries were given in. Total, so the result never
+    /// depends on the order matches were found in.
+    fn order(&self) -> (Reverse<u32>, u32, u32, u32, Reverse<u16>, u32, MatchKind) {
+        (
+            Reverse(self.points),
+            self.closeness,
+            self.len,
+            self.key,
+            Reverse(self.recent),
+            self.entry,
+            self.kind,
+        )
     }
 }
 
@@ -60,7 +70,7 @@ mod tests {
     use super::*;
 
     fn hit(points: u32, len: u32, key: u32, recent: u16, entry: u32) -> Hit {
-        Hit { points, len, key, recent, entry, kind: MatchKind::Prefix }
+        Hit { points, closeness: 0, len, key, recent, entry, kind: MatchKind::Prefix }
     }
 
     #[test]

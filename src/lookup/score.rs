@@ -70,6 +70,29 @@ pub fn match_points(query: &str, title: &str) -> Option<(u32, MatchKind)> {
     None
 }
 
+/// How far a typo lies from the title beyond its count of edits, for ranking titles equally
+/// many typos away: letters left out or added cost one, a letter replaced or two swapped cost
+/// two (the insert/delete distance). People leave letters out more often than they hit the
+/// wrong one, so of "sog of the enemy"'s two-typo neighbours, "Song of the Enemy" (two letters
+/// left out) comes before "Dog of the Enemy" (one replaced, one left out). Zero for other kinds.
+pub fn closeness(query: &str, title: &str, kind: MatchKind) -> u32 {
+    if kind != MatchKind::Typo {
+        return 0;
+    }
+    let (a, b) = (query.as_bytes(), title.as_bytes());
+    // Longest common subsequence, one row at a time.
+    let mut row = vec![0u16; b.len() + 1];
+    for &x in a {
+        let mut diagonal = 0;
+        for (j, &y) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = if x == y { diagonal + 1 } else { above.max(row[j]) };
+            diagonal = above;
+        }
+    }
+    (a.len() + b.len()) as u32 - 2 * u32::from(row[b.len()])
+}
+
 /// The points a key's match is worth for one entry. `year_matches` is `None` when this reading
 /// of the query kept every word, otherwise whether the year it dropped is one of the entry's;
 /// `same_article` is whether the query and the name began with the same article.
@@ -90,6 +113,18 @@ pub fn entry_points(points: u32, year_matches: Option<bool>, alias: bool, same_a
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn of_equal_typos_letters_left_out_are_closer_than_letters_replaced() {
+        let typo = MatchKind::Typo;
+        assert!(
+            closeness("sogoftheenemy", "songoftheenemy", typo)
+                < closeness("sogoftheenemy", "dogoftheenemy", typo)
+        );
+        assert_eq!(closeness("matirx", "matrix", typo), 2);
+        assert_eq!(closeness("matrx", "matrix", typo), 1);
+        assert_eq!(closeness("matrx", "matrix", MatchKind::Prefix), 0);
+    }
 
     #[test]
     fn nothing_but_an_exact_title_or_a_prefix_scores_above_the_fuzzy_ceiling() {
