@@ -9,6 +9,7 @@
 //! - [`commands`]: parsing `/film inception`-style commands and building their replies.
 //! - [`render`]: turning a reply into plain text for the console.
 //! - [`cli`]: the command-line front end (console, ask, check, lookup, run).
+//! - [`measure`]: synthetic catalogs and queries, and the accuracy report, for benchmarks.
 //! - [`discord`]: the Discord front end, a thin adapter over [`commands`].
 
 pub mod catalog;
@@ -21,3 +22,6 @@ pub mod quiz;
 pub mod render;
 pub mod reply;
 pub mod store;
+
+// Benchmark tools: nothing the bot runs depends on them.
+pub mod measure;

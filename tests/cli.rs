@@ -248,6 +248,50 @@ fn lookup_reports_a_malformed_titles_line() {
 }
 
 #[test]
+fn lookup_top_k_lists_the_first_k_ids_best_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let titles = dir.path().join("titles.tsv");
+    std::fs::write(&titles, "t1\tDune\t1984\nt2\tDune\t2021\nt3\tDunkirk\t2017\nt4\tInception\t2010\n")
+        .unwrap();
+    let path = titles.to_str().unwrap();
+    let out = run(&["lookup", "--titles", path, "--top", "3"], "dune 1984\ndun\nzzzzzzzzzz\n");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    // the year picks the 1984 film; a bare prefix lists the remakes, most recent first
+    assert_eq!(stdout(&out), "dune 1984\tt1,t2\ndun\tt2,t1,t3\nzzzzzzzzzz\t\n");
+    assert!(stderr(&out).is_empty(), "{}", stderr(&out));
+}
+
+#[test]
+fn lookup_timings_go_to_standard_error_one_line_per_query() {
+    let dir = tempfile::tempdir().unwrap();
+    let titles = dir.path().join("titles.tsv");
+    std::fs::write(&titles, "t1\tDune\t1984\n").unwrap();
+    let path = titles.to_str().unwrap();
+    for args in [
+        vec!["lookup", "--titles", path, "--timings"],
+        vec!["lookup", "--titles", path, "--timings", "--top", "5"],
+    ] {
+        let out = run(&args, "dune\nincepton\n");
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        assert_eq!(stdout(&out).lines().count(), 2);
+        let err = stderr(&out);
+        let lines: Vec<&str> = err.lines().collect();
+        assert_eq!(lines.len(), 3, "{err}");
+        assert!(lines[0].strip_prefix("perf: build_ms=").is_some_and(|n| n.parse::<u64>().is_ok()), "{err}");
+        for line in &lines[1..] {
+            assert!(line.strip_prefix("perf: query_ns=").is_some_and(|n| n.parse::<u64>().is_ok()), "{err}");
+        }
+    }
+}
+
+#[test]
+fn lookup_top_needs_at_least_one() {
+    let out = run(&["lookup", "--top", "0"], "dune\n");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("--top"), "{}", stderr(&out));
+}
+
+#[test]
 fn every_subcommand_has_help() {
     for sub in ["console", "ask", "check", "lookup", "run"] {
         let out = run(&[sub, "--help"], "");

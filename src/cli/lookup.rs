@@ -1,14 +1,15 @@
 //! `movie-trivia lookup`: runs the title matcher over queries read from standard input, so it can
 //! be measured from outside on the shipped data set or on a large plain catalog of titles.
 
-use std::fs;
 use std::io::{BufRead, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
+use std::time::Instant;
 
 use clap::Args;
 
 use crate::commands::Engine;
-use crate::lookup::{Entry, TitleIndex};
+use crate::lookup::TitleIndex;
+use crate::measure::{accuracy, tsv};
 
 use super::{engine_or_report, DataArgs, EXIT_USAGE};
 
@@ -17,20 +18,21 @@ pub struct LookupArgs {
     /// Match against a plain catalog of `id<TAB>title<TAB>year` lines instead of a data set
     #[arg(long, value_name = "FILE", conflicts_with = "data")]
     pub titles: Option<PathBuf>,
+    /// Print the first K suggestions per query, as `query<TAB>id1,id2,...` (best first), instead
+    /// of the best match with its title and score
+    #[arg(long, value_name = "K", value_parser = clap::value_parser!(u32).range(1..))]
+    pub top: Option<u32>,
+    /// Print on standard error how long building the index took (`perf: build_ms=N`, once; with
+    /// a data set, loading it included) and each query (`perf: query_ns=N`, one line per query),
+    /// to time the matcher apart from process start and input
+    #[arg(long)]
+    pub timings: bool,
 }
 
 /// One searchable title with what the output line shows for it.
 struct Titled {
     id: String,
     label: String,
-}
-
-#[derive(Debug, thiserror::Error)]
-#[error("{path}:{line}: {message}")]
-struct TitlesError {
-    path: String,
-    line: usize,
-    message: String,
 }
 
 pub fn lookup(
@@ -42,10 +44,16 @@ pub fn lookup(
     // Whichever owns the index lives here, so the index is borrowed, never copied.
     let plain: TitleIndex;
     let engine: Engine;
+    let built: Instant;
     let (titles, index): (Vec<Titled>, &TitleIndex) = match &args.titles {
-        Some(path) => match read_titles(path) {
-            Ok((titles, index)) => {
-                plain = index;
+        Some(path) => match tsv::read_titles(path) {
+            Ok(read) => {
+                built = Instant::now();
+                plain = accuracy::index(&read);
+                let titles = read
+                    .into_iter()
+                    .map(|t| Titled { label: format!("{} ({})", t.title, t.year), id: t.id })
+                    .collect();
                 (titles, &plain)
             }
             Err(e) => {
@@ -54,6 +62,8 @@ pub fn lookup(
             }
         },
         None => {
+            // The data set is small and built into the binary: its time includes loading it.
+            built = Instant::now();
             let Some(loaded) = engine_or_report(data) else { return Ok(EXIT_USAGE) };
             engine = loaded;
             let titles = engine
@@ -65,42 +75,40 @@ pub fn lookup(
             (titles, engine.film_index())
         }
     };
+    let mut perf = std::io::BufWriter::new(std::io::stderr().lock());
+    if args.timings {
+        writeln!(perf, "perf: build_ms={}", built.elapsed().as_millis())?;
+    }
     for line in input.lines() {
         let query = line?;
         let query = query.trim_end_matches('\r');
-        match index.search(query, 1).first() {
-            Some(c) => {
-                let t = &titles[c.entry];
-                writeln!(out, "{query}\t{}\t{}\t{:.3}", t.id, t.label, c.score)?;
+        let start = Instant::now();
+        match args.top {
+            Some(k) => {
+                let found = index.suggest(query, k as usize);
+                let elapsed = start.elapsed();
+                let ids: Vec<&str> = found.iter().map(|c| titles[c.entry].id.as_str()).collect();
+                writeln!(out, "{query}\t{}", ids.join(","))?;
+                if args.timings {
+                    writeln!(perf, "perf: query_ns={}", elapsed.as_nanos())?;
+                }
             }
-            None => writeln!(out, "{query}\t\t\t0.000")?,
+            None => {
+                let found = index.search(query, 1);
+                let elapsed = start.elapsed();
+                match found.first() {
+                    Some(c) => {
+                        let t = &titles[c.entry];
+                        writeln!(out, "{query}\t{}\t{}\t{:.3}", t.id, t.label, c.score)?;
+                    }
+                    None => writeln!(out, "{query}\t\t\t0.000")?,
+                }
+                if args.timings {
+                    writeln!(perf, "perf: query_ns={}", elapsed.as_nanos())?;
+                }
+            }
         }
     }
+    perf.flush()?;
     Ok(0)
-}
-
-/// Reads `id<TAB>title<TAB>year` lines; blank lines are skipped.
-fn read_titles(path: &Path) -> Result<(Vec<Titled>, TitleIndex), TitlesError> {
-    let shown = path.display().to_string();
-    let text = fs::read_to_string(path).map_err(|e| TitlesError {
-        path: shown.clone(),
-        line: 0,
-        message: format!("cannot read: {e}"),
-    })?;
-    let mut titles = Vec::new();
-    let mut entries = Vec::new();
-    for (i, line) in text.lines().enumerate() {
-        if line.trim().is_empty() {
-            continue;
-        }
-        let error = |message: String| TitlesError { path: shown.clone(), line: i + 1, message };
-        let fields: Vec<&str> = line.split('\t').collect();
-        let [id, title, year] = fields[..] else {
-            return Err(error(format!("expected id<TAB>title<TAB>year, found {} field(s)", fields.len())));
-        };
-        let year: u16 = year.trim().parse().map_err(|_| error(format!("year `{year}` is not a number")))?;
-        titles.push(Titled { id: id.to_string(), label: format!("{title} ({year})") });
-        entries.push(Entry { title: title.to_string(), aliases: Vec::new(), years: Some(year..=year) });
-    }
-    Ok((titles, TitleIndex::new(entries)))
 }

@@ -1,12 +1,38 @@
 //! Forgiving title lookup: finds the film (or technique) a person means from what they typed.
 //!
 //! [`normalize`] holds the rules that make two spellings agree; [`TitleIndex`] ranks entries
-//! against a query by how it matches (exact, prefix, typo, contained) and, for films, by a
-//! trailing year that picks among remakes and sequels.
+//! against a query by how it matches (exact, prefix, typo, contained; the rules are in `score`)
+//! and, for films, by a trailing year that picks among remakes and sequels.
+//!
+//! The index never reads every title for a query. Each rule has a structure that finds the keys
+//! it can match without reading the others: the sorted keys (`keys`) give the exact key and a
+//! prefix's range by binary search; tries walked by bounded edit-distance automata (`typo`,
+//! `trie`, `edit`) give the keys within the allowed typos, and the prefixes typed with one;
+//! trigram lists (`grams`) give the keys containing the query, and the near misses suggested
+//! when nothing matches. Those candidates are then scored by the same rules a full scan would
+//! apply (`score`) and ranked (`rank`), so the answers are those of a full scan (checked against
+//! one in `oracle`), only found faster.
 
+mod edit;
+mod grams;
+mod keys;
 pub mod normalize;
+#[cfg(test)]
+mod oracle;
+mod query;
+mod rank;
+mod score;
+mod trie;
+mod typo;
 
 use std::ops::RangeInclusive;
+
+use grams::Trigrams;
+use keys::{KeyTable, Posting};
+use query::Query;
+use rank::Hit;
+use score::{allowed_typos, entry_points, match_points, FUZZY_CEILING, MIN_CONTAINED, MIN_HEAD_WITH_TYPO};
+use typo::TypoIndex;
 
 /// Something that can be looked up by title: a film with its years, or a technique.
 #[derive(Debug, Clone)]
@@ -55,70 +81,66 @@ pub const SUGGESTIONS: usize = 5;
 /// Discord's limit on autocomplete choices.
 pub const AUTOCOMPLETE_MAX: usize = 25;
 
-#[derive(Debug, Clone)]
-struct Key {
-    entry: u32,
-    text: String,
-    alias: bool,
-}
-
-/// A query as the matcher reads it: its key and, if it ends in a year, the reading without it.
-struct Query {
-    key: String,
-    with_year: Option<(String, u16)>,
-}
-
-impl Query {
-    fn parse(text: &str) -> Self {
-        let words = normalize::words(text);
-        let with_year = match words.split_last() {
-            Some((last, rest)) if !rest.is_empty() && last.len() == 4 => last
-                .parse::<u16>()
-                .ok()
-                .filter(|y| (1870..=2100).contains(y))
-                .map(|y| (normalize::canonical_words(rest.to_vec()).concat(), y)),
-            _ => None,
-        };
-        Query { key: normalize::canonical_words(words).concat(), with_year }
+/// The keys an entry is found by, distinct, its title's first: each name's key, and for a name
+/// with a leading article also the key keeping it, so that a typo in the article ("teh
+/// matrix") is one typo from a key rather than four.
+fn entry_keys(title: &str, aliases: &[String], entry: u32) -> Vec<(String, Posting)> {
+    let mut keys: Vec<(String, Posting)> = Vec::new();
+    let names = std::iter::once((title, false)).chain(aliases.iter().map(|a| (a.as_str(), true)));
+    for (name, alias) in names {
+        let (key, article, spelt) = normalize::keys(name);
+        let found = [(key, article, false)].into_iter().chain(spelt.map(|k| (k, None, true)));
+        for (key, article, spelt) in found {
+            if !key.is_empty() && !keys.iter().any(|(k, _)| *k == key) {
+                keys.push((key, Posting { entry, alias, article, spelt }));
+            }
+        }
     }
+    keys
 }
 
-/// Points, so ranking is exact integer arithmetic; divided by `EXACT` for display.
-const EXACT: u32 = 1000;
-/// A query's year that matches the entry outweighs the difference between an exact title and a
-/// prefix, so "back to the future 1990" finds Part III over the 1985 film.
-const YEAR_BONUS: u32 = 300;
-/// Ignoring a year the person typed costs a little, so "blade runner 2049" stays Blade Runner 2049.
-const IGNORED_YEAR_PENALTY: u32 = 5;
-/// Titles win over aliases that spell the same.
-const ALIAS_PENALTY: u32 = 5;
+/// One way to read a query: its key, the year it ended in (when this reading dropped it), and
+/// the article it began with.
+struct Reading<'q> {
+    key: &'q str,
+    year: Option<u16>,
+    article: Option<u8>,
+}
 
-/// Ranks entries against queries. Built once per catalog; queries are read-only.
-#[derive(Debug, Clone)]
+/// Ranks entries against queries. Built once per catalog; queries are read-only, and it can be
+/// shared between threads.
+#[derive(Clone)]
 pub struct TitleIndex {
     years: Vec<Option<RangeInclusive<u16>>>,
-    keys: Vec<Key>,
+    keys: KeyTable,
+    typos: TypoIndex,
+    grams: Trigrams,
+    /// The most hits one entry can produce for one query (its keys, times two readings).
+    hits_per_entry: usize,
+}
+
+impl std::fmt::Debug for TitleIndex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("TitleIndex").field("entries", &self.len()).field("keys", &self.keys.len()).finish()
+    }
 }
 
 impl TitleIndex {
     pub fn new(entries: impl IntoIterator<Item = Entry>) -> Self {
         let mut years = Vec::new();
-        let mut keys = Vec::new();
+        let mut pairs = Vec::new();
+        let mut most_keys = 1;
         for (i, entry) in entries.into_iter().enumerate() {
             let index = u32::try_from(i).expect("fewer than 2^32 entries");
             years.push(entry.years);
-            let mut seen: Vec<String> = Vec::new();
-            let names =
-                std::iter::once((entry.title, false)).chain(entry.aliases.into_iter().map(|a| (a, true)));
-            for (name, alias) in names {
-                let text = normalize::key(&name);
-                if !text.is_empty() && !seen.contains(&text) {
-                    seen.push(text.clone());
-                    keys.push(Key { entry: index, text, alias });
-                }
-            }
+            let keys = entry_keys(&entry.title, &entry.aliases, index);
+            most_keys = most_keys.max(keys.len());
+            pairs.extend(keys);
         }
-        TitleIndex { years, keys }
+        let keys = KeyTable::new(pairs);
+        let typos = TypoIndex::new(&keys);
+        let grams = Trigrams::new(&keys);
+        TitleIndex { years, keys, typos, grams, hits_per_entry: 2 * most_keys }
     }
 
     pub fn len(&self) -> usize {
@@ -129,51 +151,90 @@ impl TitleIndex {
         self.years.is_empty()
     }
 
+    /// Bytes of heap the index holds (not counting the entries it was built from).
+    pub fn heap_bytes(&self) -> usize {
+        self.keys.heap_bytes()
+            + self.typos.heap_bytes()
+            + self.grams.heap_bytes()
+            + self.years.capacity() * std::mem::size_of::<Option<RangeInclusive<u16>>>()
+    }
+
     /// Entries that match the query, best first, at most `limit`.
     pub fn search(&self, query: &str, limit: usize) -> Vec<Candidate> {
         let query = Query::parse(query);
-        if query.key.is_empty() {
+        if query.key.is_empty() || limit == 0 {
             return Vec::new();
         }
-        let mut best: Vec<Option<(u32, MatchKind, usize)>> = vec![None; self.years.len()];
-        for key in &self.keys {
-            let entry = key.entry as usize;
-            let mut consider = |points: u32, kind: MatchKind| {
-                let points = if key.alias { points.saturating_sub(ALIAS_PENALTY) } else { points };
-                let better = match best[entry] {
-                    None => true,
-                    Some((p, _, len)) => points > p || (points == p && key.text.len() < len),
-                };
-                if better {
-                    best[entry] = Some((points, kind, key.text.len()));
-                }
-            };
-            if let Some((points, kind)) = match_points(&query.key, &key.text) {
-                consider(points, kind);
-            }
-            if let Some((stripped, year)) = &query.with_year {
-                if let Some((points, kind)) = match_points(stripped, &key.text) {
-                    let in_years = self.years[entry].as_ref().is_some_and(|r| r.contains(year));
-                    let points = if in_years {
-                        points + YEAR_BONUS
-                    } else {
-                        points.saturating_sub(IGNORED_YEAR_PENALTY)
-                    };
-                    consider(points, kind);
-                }
+        let mut readings = vec![Reading { key: &query.key, year: None, article: query.article }];
+        if let Some((stripped, year)) = &query.with_year {
+            readings.push(Reading { key: stripped, year: Some(*year), article: query.article });
+        }
+        let mut hits = Vec::new();
+        for reading in &readings {
+            for id in self.keys.prefix_range(reading.key) {
+                self.score_key(reading, id, &mut hits);
             }
         }
-        let mut ranked: Vec<(u32, usize, usize, MatchKind)> = best
-            .into_iter()
-            .enumerate()
-            .filter_map(|(entry, b)| b.map(|(points, kind, len)| (points, len, entry, kind)))
-            .collect();
-        ranked.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
-        ranked.truncate(limit);
-        ranked
-            .into_iter()
-            .map(|(points, _, entry, kind)| Candidate { entry, score: points as f32 / EXACT as f32, kind })
-            .collect()
+        // Exact titles and prefixes score above anything a typo or a contained query can, so
+        // when they already fill the answer, the costlier searches cannot change it.
+        let ceiling = FUZZY_CEILING
+            + if query.with_year.is_some() { score::YEAR_BONUS } else { 0 }
+            + if query.article.is_some() { score::ARTICLE_BONUS } else { 0 };
+        let settled = rank::top(hits.clone(), limit, self.hits_per_entry);
+        if settled.len() == limit && settled[limit - 1].score > ceiling as f32 / score::EXACT as f32 {
+            return settled;
+        }
+        for reading in &readings {
+            self.fuzzy_hits(reading, &mut hits);
+        }
+        rank::top(hits, limit, self.hits_per_entry)
+    }
+
+    /// Scores the keys outside the query's prefix range that a typo or containment matches.
+    fn fuzzy_hits(&self, reading: &Reading, hits: &mut Vec<Hit>) {
+        let query = reading.key;
+        let mut others = Vec::new();
+        let allowed = allowed_typos(query.len());
+        if allowed > 0 {
+            self.typos.within(query, allowed, &mut others);
+        }
+        if query.len() >= MIN_HEAD_WITH_TYPO {
+            self.typos.heads_within(query, &mut others);
+        }
+        if query.len() >= MIN_CONTAINED {
+            self.grams.containing(&self.keys, query, &mut others);
+        }
+        // Found by more than one search, or already scored as a prefix: each key counts once.
+        let prefixed = self.keys.prefix_range(query);
+        others.retain(|id| !prefixed.contains(id));
+        others.sort_unstable();
+        others.dedup();
+        for id in others {
+            self.score_key(reading, id, hits);
+        }
+    }
+
+    fn score_key(&self, reading: &Reading, id: u32, hits: &mut Vec<Hit>) {
+        let key = self.keys.key(id);
+        let Some((points, kind)) = match_points(reading.key, key) else { return };
+        let closeness = score::closeness(reading.key, key, kind);
+        for posting in self.keys.postings(id) {
+            if posting.spelt && !matches!(kind, MatchKind::Exact | MatchKind::Typo) {
+                continue;
+            }
+            let years = self.years[posting.entry as usize].as_ref();
+            let year_matches = reading.year.map(|y| years.is_some_and(|r| r.contains(&y)));
+            let same_article = reading.article.is_some() && reading.article == posting.article;
+            hits.push(Hit {
+                points: entry_points(points, year_matches, posting.alias, same_article),
+                closeness,
+                len: key.len() as u32,
+                key: id,
+                recent: years.map_or(0, |r| *r.end()),
+                entry: posting.entry,
+                kind,
+            });
+        }
     }
 
     /// The entry the query means, a tie between several, or the closest near misses.
@@ -194,6 +255,17 @@ impl TitleIndex {
         }
     }
 
+    /// The first `limit` suggestions for a query: its matches, or the closest titles when
+    /// nothing matches. What autocomplete offers, without Discord's cap.
+    pub fn suggest(&self, query: &str, limit: usize) -> Vec<Candidate> {
+        let found = self.search(query, limit);
+        if found.is_empty() {
+            self.similar(query, limit)
+        } else {
+            found
+        }
+    }
+
     /// Autocomplete: the matches for what has been typed so far, or the closest titles when
     /// nothing matches yet; the first entries when nothing has been typed.
     pub fn complete(&self, partial: &str, limit: usize) -> Vec<Candidate> {
@@ -203,12 +275,7 @@ impl TitleIndex {
                 .map(|entry| Candidate { entry, score: 0.0, kind: MatchKind::Similar })
                 .collect();
         }
-        let found = self.search(partial, limit);
-        if found.is_empty() {
-            self.similar(partial, limit)
-        } else {
-            found
-        }
+        self.suggest(partial, limit)
     }
 
     /// The entries whose titles look most like the query, for "did you mean".
@@ -217,74 +284,51 @@ impl TitleIndex {
         if key.is_empty() {
             return Vec::new();
         }
-        let mut best = vec![0.0f64; self.years.len()];
-        for k in &self.keys {
-            let similarity = strsim::jaro_winkler(&key, &k.text);
-            let slot = &mut best[k.entry as usize];
-            *slot = slot.max(similarity);
+        // A small catalog is compared in full; in a large one, a near miss shares trigrams with
+        // what was meant, and only the keys sharing the most are compared.
+        let pool: Vec<u32> = if self.keys.len() <= COMPARED_IN_FULL {
+            (0..self.keys.len() as u32).collect()
+        } else {
+            self.grams.most_shared(&key, SIMILAR_POOL)
+        };
+        let mut best: Vec<(usize, f64)> = Vec::new();
+        for id in pool {
+            let similarity = strsim::jaro_winkler(head(&key), head(self.keys.key(id)));
+            for posting in self.keys.postings(id) {
+                best.push((posting.entry as usize, similarity));
+            }
         }
-        let mut ranked: Vec<(usize, f64)> =
-            best.into_iter().enumerate().filter(|&(_, s)| s >= MIN_SIMILARITY).collect();
-        ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        best.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        let mut seen = std::collections::HashSet::new();
+        best.retain(|&(entry, s)| s >= MIN_SIMILARITY && seen.insert(entry));
         // Far behind the best guess is noise, not a suggestion.
-        if let Some(&(_, top)) = ranked.first() {
-            ranked.retain(|&(_, s)| s >= top - SIMILARITY_SPREAD);
+        if let Some(&(_, top)) = best.first() {
+            best.retain(|&(_, s)| s >= top - SIMILARITY_SPREAD);
         }
-        ranked.truncate(limit);
-        ranked
-            .into_iter()
+        best.truncate(limit);
+        best.into_iter()
             .map(|(entry, s)| Candidate { entry, score: s as f32 * 0.5, kind: MatchKind::Similar })
             .collect()
     }
+}
+
+/// How much of a key near misses are compared on. Jaro-Winkler's cost grows with the square of
+/// the length, and a key this long has said what it is long before its end.
+const SIMILAR_HEAD: usize = 64;
+
+fn head(key: &str) -> &str {
+    // Keys are ASCII, so any byte is a character boundary.
+    &key[..key.len().min(SIMILAR_HEAD)]
 }
 
 /// Below this Jaro-Winkler similarity a title is not worth suggesting.
 const MIN_SIMILARITY: f64 = 0.6;
 /// Suggestions stay within this similarity of the closest one.
 const SIMILARITY_SPREAD: f64 = 0.12;
-
-/// Typos forgiven for a query key of this length: none for very short keys, where one edit
-/// turns a title into a different one; up to two for long ones.
-fn allowed_typos(len: usize) -> usize {
-    match len {
-        0..=3 => 0,
-        4..=7 => 1,
-        _ => 2,
-    }
-}
-
-/// How a query key matches a title key, and how strongly, or `None`.
-fn match_points(query: &str, title: &str) -> Option<(u32, MatchKind)> {
-    if query.is_empty() {
-        return None;
-    }
-    if query == title {
-        return Some((EXACT, MatchKind::Exact));
-    }
-    // Share of the title the query covers, in points out of 100.
-    let coverage = |n: usize| (100 * n / title.len().max(1)) as u32;
-    if title.starts_with(query) {
-        return Some((800 + coverage(query.len()).min(99), MatchKind::Prefix));
-    }
-    let allowed = allowed_typos(query.len());
-    if allowed > 0 && query.len().abs_diff(title.len()) <= allowed {
-        let distance = strsim::osa_distance(query, title);
-        if distance <= allowed {
-            return Some((900 - 100 * distance as u32, MatchKind::Typo));
-        }
-    }
-    if query.len() >= 5 && title.len() > query.len() {
-        // Keys are ASCII, so byte slicing is safe.
-        let head = &title[..query.len()];
-        if strsim::osa_distance(query, head) <= 1 {
-            return Some((650 + coverage(query.len()).min(99), MatchKind::PrefixTypo));
-        }
-    }
-    if query.len() >= 4 && title.contains(query) {
-        return Some((600 + coverage(query.len()).min(49), MatchKind::Contains));
-    }
-    None
-}
+/// Up to this many keys, a near miss is compared with every one.
+const COMPARED_IN_FULL: usize = 2000;
+/// Beyond that, how many of the keys sharing the most trigrams with it are compared.
+const SIMILAR_POOL: usize = 200;
 
 #[cfg(test)]
 mod tests {
@@ -299,7 +343,11 @@ mod tests {
     }
 
     fn index() -> TitleIndex {
-        TitleIndex::new([
+        TitleIndex::new(index_entries())
+    }
+
+    fn index_entries() -> Vec<Entry> {
+        vec![
             film("The Matrix", 1999, &[]),
             film("The Matrix Reloaded", 2003, &[]),
             film("Inception", 2010, &[]),
@@ -315,7 +363,7 @@ mod tests {
             film("Amores perros", 2000, &[]),
             film("The Fast and the Furious", 2001, &[]),
             Entry { title: "Breaking Bad".into(), aliases: vec![], years: Some(2008..=2013) },
-        ])
+        ]
     }
 
     fn top(query: &str) -> Option<usize> {
@@ -427,6 +475,86 @@ mod tests {
     fn a_prefix_with_a_typo_still_completes() {
         let found: Vec<usize> = index().complete("bakc to the fut", 25).iter().map(|c| c.entry).collect();
         assert_eq!(found[..3].to_vec(), vec![3, 4, 5]);
+    }
+
+    #[test]
+    fn the_index_answers_as_a_full_scan_would() {
+        let entries: Vec<Entry> = index_entries();
+        let mut queries: Vec<String> = [
+            "matrix",
+            "the matrix",
+            "matirx",
+            "matrix reloded",
+            "bakc to the fut",
+            "back to the fu",
+            "dune",
+            "dune 2021",
+            "dune 1990",
+            "fast",
+            "furious",
+            "the fast",
+            "runner",
+            "blade runner 2049",
+            "t2",
+            "e",
+            "b",
+            "ba",
+            "bttf 3",
+            "terminator 2",
+            "termnator",
+            "terminator judgment",
+            "breaking bda",
+            "amores",
+            "perro",
+            "incpetoin",
+            "inception 2010",
+            "zzzz",
+            "extra",
+            "the extra terrestrial",
+        ]
+        .iter()
+        .map(|q| q.to_string())
+        .collect();
+        // Every prefix of every title, and each with one letter dropped: prefixes, typos and
+        // prefixes with typos at every position.
+        for e in &entries {
+            let t = e.title.to_lowercase();
+            for end in 1..=t.len() {
+                if let Some(p) = t.get(..end) {
+                    queries.push(p.to_string());
+                    if let (Some(a), Some(b)) = (p.get(..end / 2), p.get(end / 2 + 1..)) {
+                        queries.push(format!("{a}{b}"));
+                    }
+                }
+            }
+        }
+        oracle::assert_agrees(&entries, &queries);
+    }
+
+    #[test]
+    fn the_index_answers_as_a_full_scan_would_on_a_generated_catalog() {
+        let titles = crate::measure::titles(1_500, 21);
+        let entries: Vec<Entry> = titles
+            .iter()
+            .map(|t| Entry { title: t.title.clone(), aliases: Vec::new(), years: Some(t.year..=t.year) })
+            .collect();
+        let queries: Vec<String> =
+            crate::measure::queries(&titles, 450, 22).into_iter().map(|q| q.query).collect();
+        oracle::assert_agrees(&entries, &queries);
+    }
+
+    #[test]
+    fn an_overlong_query_is_read_only_as_far_as_a_title_can_go() {
+        let long = format!("inception {}", "x".repeat(10_000));
+        assert!(Query::parse(&long).key.len() <= query::QUERY_MAX_CHARS);
+        assert!(index().search(&long, 5).is_empty());
+        assert!(index().complete(&"e.t. ".repeat(1000), 25).len() <= 25);
+    }
+
+    #[test]
+    fn remakes_are_listed_most_recent_first() {
+        let found: Vec<usize> = index().search("dune", 5).iter().map(|c| c.entry).collect();
+        assert_eq!(found, vec![10, 9]);
     }
 
     #[test]

@@ -66,6 +66,37 @@ pub fn key(text: &str) -> String {
     canonical_words(words(text)).concat()
 }
 
+/// The key, and the leading article it dropped (as an index into the articles), if any: the
+/// key forgets the article, but a query that names one may prefer the titles that have it.
+pub fn key_and_article(text: &str) -> (String, Option<u8>) {
+    let (key, article, _) = keys(text);
+    (key, article)
+}
+
+/// The key with its leading article kept ("thematrix"), when it has one.
+pub fn key_keeping_article(text: &str) -> Option<String> {
+    keys(text).2
+}
+
+/// The key, the leading article it dropped, and the key keeping that article, from one pass
+/// over the text.
+pub fn keys(text: &str) -> (String, Option<u8>, Option<String>) {
+    let words = words(text);
+    let article = leading_article(&words);
+    let first = article.map(|_| words[0].clone());
+    let key = canonical_words(words).concat();
+    let kept = first.map(|a| a + &key);
+    (key, article, kept)
+}
+
+/// Which article `canonical_words` drops from these words, if any.
+pub fn leading_article(words: &[String]) -> Option<u8> {
+    if words.len() < 2 {
+        return None;
+    }
+    LEADING_ARTICLES.iter().position(|a| *a == words[0]).map(|i| i as u8)
+}
+
 /// Value of a Roman numeral from 1 to 39 written with I, V and X in standard form.
 fn roman_value(word: &str) -> Option<u32> {
     if word.is_empty() || word.len() > 6 || !word.bytes().all(|b| matches!(b, b'i' | b'v' | b'x')) {
@@ -139,6 +170,16 @@ mod tests {
         // a lone "I" or "X" inside a title is not a number
         assert_eq!(key("I, Robot"), "irobot");
         assert_eq!(key("X marks the spot"), "xmarksthespot");
+    }
+
+    #[test]
+    fn the_dropped_article_is_reported() {
+        assert_eq!(key_and_article("The Matrix"), ("matrix".to_string(), Some(0)));
+        assert_eq!(key_and_article("An Education").1, key_and_article("an education").1);
+        assert_eq!(key_and_article("Matrix").1, None);
+        assert_eq!(key_and_article("The").1, None);
+        assert_eq!(key_keeping_article("The Matrix Part II").as_deref(), Some("thematrixpart2"));
+        assert_eq!(key_keeping_article("Matrix"), None);
     }
 
     #[test]

@@ -1,0 +1,95 @@
+//! The daily scheduler's question at scale: which of 100,000 servers' posts is due next.
+//!
+//! Each schedule's next instant comes from `daily::plan`; a binary heap keyed by that instant
+//! gives the earliest in O(log n), and after a post only that server is planned again. The
+//! linear scan over every schedule is measured beside it for scale.
+//!
+//! `cargo bench --bench daily` (add `-- --quick` for a faster, rougher run).
+
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
+use std::hint::black_box;
+use std::time::Duration;
+
+use criterion::{criterion_group, criterion_main, Criterion};
+use jiff::civil::Time;
+use jiff::tz::TimeZone;
+use jiff::Timestamp;
+use movie_trivia::daily::{parse_zone, plan, Next, DEFAULT_GRACE};
+use movie_trivia::measure::rng::Rng;
+
+const SERVERS: usize = 100_000;
+const ZONES: &[&str] = &[
+    "UTC",
+    "Europe/Berlin",
+    "Europe/London",
+    "America/New_York",
+    "America/Los_Angeles",
+    "America/Sao_Paulo",
+    "Asia/Tokyo",
+    "Asia/Kolkata",
+    "Australia/Sydney",
+    "Australia/Lord_Howe",
+    "Pacific/Auckland",
+    "Africa/Cairo",
+    "Asia/Kathmandu",
+    "America/St_Johns",
+    "Europe/Moscow",
+    "Asia/Shanghai",
+];
+
+struct Schedule {
+    time: Time,
+    tz: TimeZone,
+}
+
+fn schedules() -> Vec<Schedule> {
+    let zones: Vec<TimeZone> = ZONES.iter().map(|z| parse_zone(z).expect("a known zone")).collect();
+    let mut rng = Rng::new(3);
+    (0..SERVERS)
+        .map(|_| Schedule {
+            time: Time::new(rng.below(24) as i8, rng.below(60) as i8, 0, 0).expect("a valid time"),
+            tz: zones[rng.below(zones.len())].clone(),
+        })
+        .collect()
+}
+
+/// When server `s` posts next, as of `now`, having last posted on the date of `last`.
+fn next_at(s: &Schedule, now: Timestamp, last: Option<jiff::civil::Date>) -> Timestamp {
+    let since: Timestamp = "2026-01-01T00:00:00Z".parse().expect("a valid instant");
+    match plan(s.time, &s.tz, now, since, last, DEFAULT_GRACE).next {
+        Next::Now(o) | Next::At(o) => o.at,
+    }
+}
+
+fn scheduler(c: &mut Criterion) {
+    let all = schedules();
+    let start: Timestamp = "2026-03-28T12:00:00Z".parse().expect("a valid instant");
+    let mut group = c.benchmark_group("daily");
+    group.sample_size(10).measurement_time(Duration::from_secs(3));
+    group.bench_function("plan-100k-schedules", |b| {
+        b.iter(|| all.iter().map(|s| next_at(s, start, None)).max().map(black_box))
+    });
+
+    let mut heap: BinaryHeap<Reverse<(Timestamp, u32)>> =
+        all.iter().enumerate().map(|(i, s)| Reverse((next_at(s, start, None), i as u32))).collect();
+    group.sample_size(50).measurement_time(Duration::from_secs(2));
+    // One scheduler step: take the earliest due post, "send" it, plan that server's next one.
+    group.bench_function("next-due-of-100k/heap", |b| {
+        b.iter(|| {
+            let Some(Reverse((at, i))) = heap.pop() else { return };
+            let s = &all[i as usize];
+            let posted = at.to_zoned(s.tz.clone()).date();
+            heap.push(Reverse((next_at(s, at, Some(posted)), i)));
+            black_box(at);
+        })
+    });
+    let due: Vec<Timestamp> = heap.iter().map(|Reverse((at, _))| *at).collect();
+    group.bench_function("next-due-of-100k/linear-scan", |b| {
+        b.iter(|| black_box(due.iter().enumerate().min_by_key(|(_, at)| **at)))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, scheduler);
+criterion_main!(benches);
