@@ -1,13 +1,11 @@
 //! The daily scheduler's question at scale: which of 100,000 servers' posts is due next.
 //!
-//! Each schedule's next instant comes from `daily::plan`; a binary heap keyed by that instant
-//! gives the earliest in O(log n), and after a post only that server is planned again. The
+//! Each schedule's next instant comes from `daily::plan`; `daily::DueQueue` (ordered by that
+//! instant) gives the earliest in O(log n), and after a post only that server is planned again. The
 //! linear scan over every schedule is measured beside it for scale.
 //!
 //! `cargo bench --bench daily` (add `-- --quick` for a faster, rougher run).
 
-use std::cmp::Reverse;
-use std::collections::BinaryHeap;
 use std::hint::black_box;
 use std::time::Duration;
 
@@ -15,7 +13,7 @@ use criterion::{criterion_group, criterion_main, Criterion};
 use jiff::civil::Time;
 use jiff::tz::TimeZone;
 use jiff::Timestamp;
-use movie_trivia::daily::{parse_zone, plan, Next, DEFAULT_GRACE};
+use movie_trivia::daily::{parse_zone, plan, DueQueue, Next, DEFAULT_GRACE};
 use movie_trivia::measure::rng::Rng;
 
 const SERVERS: usize = 100_000;
@@ -71,22 +69,26 @@ fn scheduler(c: &mut Criterion) {
         b.iter(|| all.iter().map(|s| next_at(s, start, None)).max().map(black_box))
     });
 
-    let mut heap: BinaryHeap<Reverse<(Timestamp, u32)>> =
-        all.iter().enumerate().map(|(i, s)| Reverse((next_at(s, start, None), i as u32))).collect();
+    let first: Vec<Timestamp> = all.iter().map(|s| next_at(s, start, None)).collect();
+    let mut queue = DueQueue::new();
+    for (i, at) in first.iter().enumerate() {
+        queue.set(i as u64, *at);
+    }
     group.sample_size(50).measurement_time(Duration::from_secs(2));
     // One scheduler step: take the earliest due post, "send" it, plan that server's next one.
-    group.bench_function("next-due-of-100k/heap", |b| {
+    group.bench_function("next-due-of-100k/due-queue", |b| {
         b.iter(|| {
-            let Some(Reverse((at, i))) = heap.pop() else { return };
-            let s = &all[i as usize];
-            let posted = at.to_zoned(s.tz.clone()).date();
-            heap.push(Reverse((next_at(s, at, Some(posted)), i)));
+            let Some(at) = queue.next_due() else { return };
+            for i in queue.pop_due(at) {
+                let s = &all[i as usize];
+                let posted = at.to_zoned(s.tz.clone()).date();
+                queue.set(i, next_at(s, at, Some(posted)));
+            }
             black_box(at);
         })
     });
-    let due: Vec<Timestamp> = heap.iter().map(|Reverse((at, _))| *at).collect();
     group.bench_function("next-due-of-100k/linear-scan", |b| {
-        b.iter(|| black_box(due.iter().enumerate().min_by_key(|(_, at)| **at)))
+        b.iter(|| black_box(first.iter().enumerate().min_by_key(|(_, at)| **at)))
     });
     group.finish();
 }
