@@ -27,6 +27,7 @@ fn main() -> ExitCode {
         "MOVIE_TRIVIA_DAILY_GRACE",
         "MOVIE_TRIVIA_CLOCK",
         "MOVIE_TRIVIA_QUIZ_SECONDS",
+        "MOVIE_TRIVIA_DAILY_REVEAL",
         "RUST_LOG",
     ] {
         if std::env::var_os(name).is_some_and(|v| v.to_string_lossy().trim().is_empty()) {

@@ -7,11 +7,11 @@ mod support;
 use std::time::{Duration, Instant};
 
 use jiff::{SignedDuration, Timestamp};
-use serde_json::Value;
+use serde_json::{json, Value};
 
 use support::double::Fault;
 use support::payloads::{self, ALL_PERMISSIONS, CHANNEL_ID, MEMBER_PERMISSIONS, READ_ONLY_CHANNEL_ID};
-use support::running::{embed, is_ephemeral, wait_for_log, Running, MEMBER};
+use support::running::{buttons, embed, is_ephemeral, wait_for_log, Running, MEMBER};
 
 const ADMIN: (u64, &str) = (payloads::OWNER_ID, "owner");
 const CHANNEL: u8 = 7;
@@ -96,7 +96,10 @@ async fn daily_is_registered_for_managers_with_its_subcommands_and_options() {
         .iter()
         .map(|o| (o["name"].as_str().unwrap(), o["type"].as_u64().unwrap(), o["required"] == true))
         .collect();
-    assert_eq!(options, [("channel", 7, true), ("time", 3, true), ("timezone", 3, false)]);
+    assert_eq!(
+        options,
+        [("channel", 7, true), ("time", 3, true), ("timezone", 3, false), ("mode", 4, false)]
+    );
     assert_eq!(
         set["options"][0]["channel_types"],
         serde_json::json!([0, 5]),
@@ -326,4 +329,92 @@ async fn a_deleted_channel_pauses_the_posts() {
     assert!(said.contains("the channel no longer exists"), "{said}");
     let shown = show(&run).await;
     assert!(shown.contains("paused") && shown.contains("404 Unknown Channel"), "{shown}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_daily_quiz_takes_one_answer_each_across_a_restart_and_reveals_the_scores() {
+    const ANN: (u64, &str) = (1_600_000_000_000_000_011, "ann");
+    const BOB: (u64, &str) = (1_600_000_000_000_000_012, "bob");
+    const CY: (u64, &str) = (1_600_000_000_000_000_013, "cy");
+    const DEE: (u64, &str) = (1_600_000_000_000_000_014, "dee");
+    let dir = tempfile::tempdir().unwrap();
+    let (start, started) = clock_before_due();
+    let reveal = ("MOVIE_TRIVIA_DAILY_REVEAL", "10s");
+    let mut run = Running::start_in(dir.path(), &[("MOVIE_TRIVIA_CLOCK", &start.to_string()), reveal]).await;
+    let channel = CHANNEL_ID.to_string();
+    let options = [
+        ("channel", CHANNEL, channel.as_str()),
+        ("time", TEXT, "02:30"),
+        ("timezone", TEXT, "Europe/Berlin"),
+    ];
+    let daily = run.commands.iter().find(|c| c["name"] == "daily").unwrap();
+    let mode = &daily["options"][0]["options"][3];
+    assert_eq!((&mode["name"], &mode["type"], &mode["required"]), (&json!("mode"), &json!(4), &json!(false)));
+    let choices: Vec<(&Value, &Value)> =
+        mode["choices"].as_array().unwrap().iter().map(|c| (&c["name"], &c["value"])).collect();
+    assert_eq!(choices, [(&json!("fact"), &json!(0)), (&json!("quiz"), &json!(1))]);
+    let (_, answer) = run
+        .subcommand("daily", "set", &[&options[..], &[("mode", 4, "1")]].concat(), ADMIN, ALL_PERMISSIONS)
+        .await;
+    assert!(text(&answer).contains("\"Guess the film\" quiz"), "{answer:#}");
+
+    // The question: the fact with its film hidden, four films as buttons.
+    let question = run.discord.wait_for_messages(CHANNEL_ID, 1).await.remove(0);
+    assert_eq!(question["embeds"][0]["title"], "Guess the film", "{question:#}");
+    let choices = buttons(&json!({ "data": question }));
+    assert_eq!(choices.len(), 4, "{question:#}");
+    for (i, (_, custom_id)) in choices.iter().enumerate() {
+        assert_eq!(custom_id, &format!("mt1:dq:2026-03-29:{i}"));
+    }
+    let due: Timestamp = DUE.parse().unwrap();
+    let reveal_at = due.as_second() + 10;
+    let rules = question["embeds"][0]["fields"][0]["value"].as_str().unwrap();
+    assert!(rules.contains(&format!("<t:{reveal_at}:R>")), "{rules}");
+
+    // Each member picks a different film; a second click is refused.
+    for (who, choice) in [(ANN, 0), (BOB, 1), (CY, 2)] {
+        let taken = run.click_as(who, &choices[choice].1, &question).await;
+        assert!(is_ephemeral(&taken), "{taken:#}");
+        assert!(text(&taken).contains(&format!("You chose **{}**", choices[choice].0)), "{taken:#}");
+    }
+    // The answers are in the database: a restart forgets none and the buttons keep working.
+    run.bot.signal("TERM");
+    assert!(run.bot.wait_exit(Duration::from_secs(10)).is_some_and(|s| s.success()));
+    run.restart_in(dir.path(), &[("MOVIE_TRIVIA_CLOCK", &clock_now(start, started)), reveal]).await;
+    let again = run.click_as(ANN, &choices[3].1, &question).await;
+    assert!(text(&again).contains(&format!("Your answer this round is **{}**", choices[0].0)), "{again:#}");
+    run.click_as(DEE, &choices[3].1, &question).await;
+
+    // The reveal, as a reply to the question, whose buttons come off.
+    let reveal_message = run.discord.wait_for_messages(CHANNEL_ID, 2).await.remove(1);
+    let title = reveal_message["embeds"][0]["title"].as_str().unwrap();
+    let film = title.strip_prefix("Guess the film: it was ").unwrap_or_else(|| panic!("{title}"));
+    let right = choices.iter().position(|(label, _)| label == film).expect("the answer is one of the four");
+    let winner = [ANN, BOB, CY, DEE][right];
+    let fields = &reveal_message["embeds"][0]["fields"];
+    assert_eq!(fields[0]["value"], format!("<@{}> +3", winner.0), "{reveal_message:#}");
+    assert_eq!(fields[1]["value"], "1 of 4 right");
+    let bare_title = film.rsplit_once(" (").unwrap().0.to_lowercase();
+    let shown = question["embeds"][0]["description"].as_str().unwrap().to_lowercase();
+    assert!(!shown.contains(&bare_title), "the question named the film: {shown}");
+    let requests = post_requests(&run);
+    assert_eq!(requests.len(), 2, "one question, one reveal");
+    assert_eq!(requests[1]["message_reference"]["message_id"], question["id"], "{:#}", requests[1]);
+    assert_eq!(run.discord.messages(CHANNEL_ID)[0]["components"], json!([]), "buttons taken off");
+    wait_for_log(&run.bot, "daily quiz answer for server").await;
+
+    let late = run.click_as(BOB, &choices[0].1, &question).await;
+    assert!(is_ephemeral(&late), "{late:#}");
+    assert!(text(&late).contains(&format!("It was **{film}**")), "{late:#}");
+    let id = run.discord.next_id();
+    let ask = payloads::slash_command(
+        id,
+        &run.command_id("leaderboard"),
+        "leaderboard",
+        &[],
+        winner,
+        ALL_PERMISSIONS,
+    );
+    let board = text(&run.discord.interact(ask).await);
+    assert!(board.contains(&format!("1. <@{}> · 3 points, 1 of 1 rounds won", winner.0)), "{board}");
 }

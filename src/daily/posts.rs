@@ -2,15 +2,20 @@
 //! each server's post happen once per local date. No Discord here: the adapter asks what is
 //! due, sends, and reports back. Every method takes the current instant, so tests set the clock.
 
-use std::sync::{Arc, MutexGuard};
+use std::sync::{Arc, MutexGuard, OnceLock};
 
 use jiff::civil::Date;
 use jiff::{SignedDuration, Timestamp};
 use thiserror::Error;
 
+use rand::SeedableRng;
+
+use super::nonce::day_hash;
+use super::quiz::{Mode, QuizPost, DEFAULT_REVEAL_AFTER};
 use super::schedule::{self, Next, Plan, ScheduleError};
 use super::{next_fact, nonce};
 use crate::catalog::Catalog;
+use crate::quiz::{round_for_fact, Redactor};
 use crate::store::{DailySchedule, PendingPost, SharedStore, Store, StoreError};
 
 #[derive(Debug, Error)]
@@ -41,17 +46,57 @@ pub struct Post {
     pub date: Date,
     pub fact_id: String,
     pub nonce: String,
+    /// The round of a "Guess the film" post; `None` for a fact.
+    pub quiz: Option<QuizPost>,
+}
+
+impl From<PendingPost> for Post {
+    fn from(p: PendingPost) -> Self {
+        Post {
+            guild_id: p.guild_id,
+            channel_id: p.channel_id,
+            date: p.local_date,
+            fact_id: p.fact_id,
+            nonce: p.nonce,
+            quiz: p.quiz,
+        }
+    }
 }
 
 pub struct DailyPosts {
-    store: SharedStore,
-    catalog: Arc<Catalog>,
+    pub(super) store: SharedStore,
+    pub(super) catalog: Arc<Catalog>,
     grace: SignedDuration,
+    reveal_after: SignedDuration,
+    /// Built on the first quiz post, and shared with `/quiz`: most servers never need it.
+    redactor: Arc<OnceLock<Redactor>>,
 }
 
 impl DailyPosts {
     pub fn new(store: SharedStore, catalog: Arc<Catalog>, grace: SignedDuration) -> Self {
-        DailyPosts { store, catalog, grace }
+        DailyPosts {
+            store,
+            catalog,
+            grace,
+            reveal_after: DEFAULT_REVEAL_AFTER,
+            redactor: Arc::new(OnceLock::new()),
+        }
+    }
+
+    /// How long a daily quiz stays open before its answer is revealed (an hour by default).
+    pub fn with_reveal_after(mut self, reveal_after: SignedDuration) -> Self {
+        self.reveal_after = reveal_after;
+        self
+    }
+
+    /// Shares a lazily built redactor with the quiz game.
+    pub fn with_redactor(mut self, redactor: Arc<OnceLock<Redactor>>) -> Self {
+        self.redactor = redactor;
+        self
+    }
+
+    pub fn reveal_after(&self) -> SignedDuration {
+        self.reveal_after
     }
 
     /// How late a missed post may still go out.
@@ -63,18 +108,21 @@ impl DailyPosts {
         &self.catalog
     }
 
-    fn store(&self) -> MutexGuard<'_, Store> {
+    pub(super) fn store(&self) -> MutexGuard<'_, Store> {
         self.store.lock()
     }
 
     /// Sets (or changes) a server's schedule; checks the time and zone first, so bad input
-    /// saves nothing. `seed` shuffles a new server's rotation.
+    /// saves nothing. `seed` shuffles a new server's rotation; `mode` `None` keeps the
+    /// server's mode.
+    #[allow(clippy::too_many_arguments)]
     pub fn set(
         &self,
         guild: u64,
         channel: u64,
         time: &str,
         zone: &str,
+        mode: Option<Mode>,
         now: Timestamp,
         seed: u64,
     ) -> Result<DailyStatus, DailyError> {
@@ -83,7 +131,7 @@ impl DailyPosts {
         // Stored in canonical spelling, so `/daily show` reads "09:00 Europe/Berlin" whatever was typed.
         let time_text = local_time.strftime("%H:%M").to_string();
         let zone_text = tz.iana_name().unwrap_or(zone.trim()).to_string();
-        let saved = self.store().set_schedule(guild, channel, &time_text, &zone_text, now, seed)?;
+        let saved = self.store().set_schedule(guild, channel, &time_text, &zone_text, mode, now, seed)?;
         self.status_of(saved, now)
     }
 
@@ -148,7 +196,11 @@ impl DailyPosts {
         let (fact_id, round) =
             next_fact(&ids, schedule.rotation, &posted, last.as_deref()).ok_or(DailyError::NoFacts)?;
         let nonce = nonce(guild, date);
-        if !store.begin_post(guild, date, fact_id, round, schedule.channel_id, &nonce, now)? {
+        let quiz = match schedule.mode {
+            Mode::Fact => None,
+            Mode::Quiz => self.quiz_round(guild, date, fact_id, now),
+        };
+        if !store.begin_post(guild, date, fact_id, round, schedule.channel_id, &nonce, quiz.as_ref(), now)? {
             return Ok(None);
         }
         if round != schedule.rotation.round {
@@ -160,7 +212,24 @@ impl DailyPosts {
             date,
             fact_id: fact_id.to_string(),
             nonce,
+            quiz,
         }))
+    }
+
+    /// The round of a quiz post: the fact with its film hidden and four films, the same for a
+    /// server and date in every run. `None` when the catalog cannot make one (fewer than four
+    /// films): the post then goes out as a plain fact rather than not at all.
+    fn quiz_round(&self, guild: u64, date: Date, fact_id: &str, now: Timestamp) -> Option<QuizPost> {
+        let fact = self.catalog.fact(fact_id)?;
+        let redactor = self.redactor.get_or_init(|| Redactor::new(&self.catalog));
+        let mut rng = rand::rngs::StdRng::seed_from_u64(day_hash(guild, date));
+        let round = round_for_fact(&self.catalog, redactor, fact, &mut rng).ok()?;
+        Some(QuizPost {
+            choices: round.choices,
+            correct: round.correct,
+            question: round.question,
+            reveal_at: now.checked_add(self.reveal_after).unwrap_or(now),
+        })
     }
 
     /// Discord confirmed the post. A post that went through also proves the bot can reach the
@@ -234,11 +303,11 @@ mod tests {
         let daily = posts();
         let now = t("2026-01-15T07:00:00Z");
         assert!(matches!(
-            daily.set(GUILD, CHANNEL, "9am", "Europe/Berlin", now, 1),
+            daily.set(GUILD, CHANNEL, "9am", "Europe/Berlin", None, now, 1),
             Err(DailyError::Schedule(ScheduleError::BadTime(_)))
         ));
         assert!(matches!(
-            daily.set(GUILD, CHANNEL, "09:00", "Berlin", now, 1),
+            daily.set(GUILD, CHANNEL, "09:00", "Berlin", None, now, 1),
             Err(DailyError::Schedule(ScheduleError::BadZone(_)))
         ));
         assert_eq!(daily.status(GUILD, now).unwrap(), None);
@@ -248,24 +317,24 @@ mod tests {
     fn set_confirms_the_next_post_in_canonical_spelling() {
         let daily = posts();
         let status =
-            daily.set(GUILD, CHANNEL, "9:00", "europe/berlin", t("2026-01-15T07:00:00Z"), 1).unwrap();
+            daily.set(GUILD, CHANNEL, "9:00", "europe/berlin", None, t("2026-01-15T07:00:00Z"), 1).unwrap();
         assert_eq!(status.schedule.local_time, "09:00");
         assert_eq!(status.schedule.time_zone, "Europe/Berlin");
         assert_eq!(status.next, Some(t("2026-01-15T08:00:00Z")));
         // The same schedule again, just after its time: today's post is still due, now.
         let status =
-            daily.set(GUILD, CHANNEL, "09:00", "Europe/Berlin", t("2026-01-15T08:00:01Z"), 1).unwrap();
+            daily.set(GUILD, CHANNEL, "09:00", "Europe/Berlin", None, t("2026-01-15T08:00:01Z"), 1).unwrap();
         assert_eq!(status.next, Some(t("2026-01-15T08:00:01Z")));
         // A new time already past today: from tomorrow.
         let status =
-            daily.set(GUILD, CHANNEL, "08:30", "Europe/Berlin", t("2026-01-15T08:00:01Z"), 1).unwrap();
+            daily.set(GUILD, CHANNEL, "08:30", "Europe/Berlin", None, t("2026-01-15T08:00:01Z"), 1).unwrap();
         assert_eq!(status.next, Some(t("2026-01-16T07:30:00Z")));
     }
 
     #[test]
     fn a_date_is_posted_once_and_the_plan_moves_to_tomorrow() {
         let daily = posts();
-        daily.set(GUILD, CHANNEL, "09:00", "UTC", t("2026-01-15T07:00:00Z"), 1).unwrap();
+        daily.set(GUILD, CHANNEL, "09:00", "UTC", None, t("2026-01-15T07:00:00Z"), 1).unwrap();
         let now = t("2026-01-15T09:00:00Z");
         let Some(Plan { next: Next::Now(o), .. }) = daily.plan(GUILD, now).unwrap() else {
             panic!("due now")
@@ -283,7 +352,7 @@ mod tests {
     #[test]
     fn a_refused_post_opens_the_date_again_and_an_unknown_one_does_not() {
         let daily = posts();
-        daily.set(GUILD, CHANNEL, "09:00", "UTC", t("2026-01-15T07:00:00Z"), 1).unwrap();
+        daily.set(GUILD, CHANNEL, "09:00", "UTC", None, t("2026-01-15T07:00:00Z"), 1).unwrap();
         let now = t("2026-01-15T09:00:00Z");
         let day = date(2026, 1, 15);
         daily.begin(GUILD, day, now).unwrap().unwrap();
@@ -298,14 +367,14 @@ mod tests {
     fn a_paused_or_disabled_server_has_no_plan_until_it_is_set_again() {
         let daily = posts();
         let now = t("2026-01-15T07:00:00Z");
-        daily.set(GUILD, CHANNEL, "09:00", "UTC", now, 1).unwrap();
+        daily.set(GUILD, CHANNEL, "09:00", "UTC", None, now, 1).unwrap();
         assert!(daily.pause(GUILD, CHANNEL, "the channel was deleted").unwrap());
         assert!(!daily.pause(GUILD, CHANNEL + 1, "an old channel").unwrap());
         assert_eq!(daily.plan(GUILD, now).unwrap(), None);
         let status = daily.status(GUILD, now).unwrap().unwrap();
         assert_eq!(status.next, None);
         assert_eq!(status.schedule.paused_reason.as_deref(), Some("the channel was deleted"));
-        daily.set(GUILD, CHANNEL, "09:00", "UTC", now, 1).unwrap();
+        daily.set(GUILD, CHANNEL, "09:00", "UTC", None, now, 1).unwrap();
         assert!(daily.plan(GUILD, now).unwrap().is_some());
         assert!(daily.off(GUILD).unwrap());
         assert_eq!(daily.plan(GUILD, now).unwrap(), None);
@@ -317,7 +386,7 @@ mod tests {
     fn a_post_that_goes_through_lifts_a_pause() {
         let daily = posts();
         let now = t("2026-01-15T07:00:00Z");
-        daily.set(GUILD, CHANNEL, "09:00", "UTC", now, 1).unwrap();
+        daily.set(GUILD, CHANNEL, "09:00", "UTC", None, now, 1).unwrap();
         daily.pause(GUILD, CHANNEL, "access lost").unwrap();
         let post = daily.begin(GUILD, date(2026, 1, 15), now).unwrap().unwrap();
         daily.confirm(GUILD, post.date, 5).unwrap();
@@ -329,7 +398,7 @@ mod tests {
         let daily = posts();
         let total = daily.catalog().facts().count();
         let start = t("2026-01-01T00:00:00Z");
-        daily.set(GUILD, CHANNEL, "09:00", "UTC", start, 9).unwrap();
+        daily.set(GUILD, CHANNEL, "09:00", "UTC", None, start, 9).unwrap();
         let mut seen = Vec::new();
         let mut day = date(2026, 1, 1);
         for _ in 0..total * 2 {

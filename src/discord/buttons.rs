@@ -17,6 +17,9 @@ pub async fn on_click(
     if let Some(answer) = custom_id::decode_quiz(&click.data.custom_id) {
         return on_quiz_answer(ctx, data, click, answer).await;
     }
+    if let Some(answer) = custom_id::decode_daily_quiz(&click.data.custom_id) {
+        return super::daily::quiz::on_answer(ctx, data, click, answer).await;
+    }
     let reply = match custom_id::decode(&click.data.custom_id) {
         Some(action) => data.follow(click.channel_id, &action),
         // Never leave Discord to say "This interaction failed".

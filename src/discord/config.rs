@@ -48,6 +48,8 @@ pub struct BotConfig {
     pub clock_start: Option<Timestamp>,
     /// How long a quiz round stays open ([`crate::quiz::ROUND_SECONDS`]; shorter in tests).
     pub quiz_round: std::time::Duration,
+    /// How long a daily "Guess the film" post stays open before its answer comes.
+    pub daily_reveal: SignedDuration,
 }
 
 /// A setting that is missing or malformed. The messages never contain the token.
@@ -77,6 +79,10 @@ pub enum ConfigError {
     BadClock(String),
     #[error("MOVIE_TRIVIA_QUIZ_SECONDS `{0}` is not a number of seconds from 1 to 600, or leave it unset")]
     BadQuizSeconds(String),
+    #[error(
+        "MOVIE_TRIVIA_DAILY_REVEAL `{0}` is not a duration between 1s and 23h59m: write it as 1h, 90m or 30s"
+    )]
+    BadReveal(String),
 }
 
 impl BotConfig {
@@ -110,6 +116,11 @@ impl BotConfig {
             .transpose()?
             .unwrap_or(crate::quiz::ROUND_SECONDS);
         let quiz_round = std::time::Duration::from_secs(quiz_seconds);
+        // Under a day, so a server's quiz is always answered before its next one is posted.
+        let daily_reveal = get("MOVIE_TRIVIA_DAILY_REVEAL")
+            .map(|v| parse_grace(&v).filter(|d| d.is_positive()).ok_or(ConfigError::BadReveal(v)))
+            .transpose()?
+            .unwrap_or(crate::daily::DEFAULT_REVEAL_AFTER);
         Ok(BotConfig {
             token: Token(token),
             guild_id,
@@ -118,6 +129,7 @@ impl BotConfig {
             daily_grace,
             clock_start,
             quiz_round,
+            daily_reveal,
         })
     }
 }
@@ -250,6 +262,7 @@ mod tests {
         assert_eq!(c.db_path, PathBuf::from("movie-trivia.db"));
         assert_eq!(c.daily_grace, SignedDuration::from_hours(6));
         assert_eq!(c.clock_start, None);
+        assert_eq!(c.daily_reveal, SignedDuration::from_hours(1));
         let c = config(&[
             ("DISCORD_TOKEN", TOKEN),
             ("MOVIE_TRIVIA_DB", "/var/lib/movie-trivia/bot.db"),
@@ -263,6 +276,12 @@ mod tests {
         for bad in ["soon", "-1h", "24h", "3 days"] {
             let e = config(&[("DISCORD_TOKEN", TOKEN), ("MOVIE_TRIVIA_DAILY_GRACE", bad)]).unwrap_err();
             assert_eq!(e, ConfigError::BadGrace(bad.to_string()));
+        }
+        let c = config(&[("DISCORD_TOKEN", TOKEN), ("MOVIE_TRIVIA_DAILY_REVEAL", "30s")]).unwrap();
+        assert_eq!(c.daily_reveal, SignedDuration::from_secs(30));
+        for bad in ["0s", "24h", "later"] {
+            let e = config(&[("DISCORD_TOKEN", TOKEN), ("MOVIE_TRIVIA_DAILY_REVEAL", bad)]).unwrap_err();
+            assert_eq!(e, ConfigError::BadReveal(bad.to_string()));
         }
         let e = config(&[("DISCORD_TOKEN", TOKEN), ("MOVIE_TRIVIA_CLOCK", "tomorrow")]).unwrap_err();
         assert!(e.to_string().contains("MOVIE_TRIVIA_CLOCK `tomorrow`"), "{e}");

@@ -70,8 +70,38 @@ pub fn decode_quiz(custom_id: &str) -> Option<QuizClick> {
     Some(QuizClick { quiz, round: usize::try_from(round).ok()?, choice: usize::try_from(choice).ok()? })
 }
 
+/// A click on one of a daily "Guess the film" post's answers. The server comes with the click;
+/// the date names the post, and its answers are kept in the database, so the button works
+/// across restarts until the reveal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DailyQuizClick {
+    pub date: jiff::civil::Date,
+    pub choice: usize,
+}
+
+pub fn encode_daily_quiz(click: DailyQuizClick) -> String {
+    format!("{PREFIX}:dq:{}:{}", click.date, click.choice)
+}
+
+pub fn decode_daily_quiz(custom_id: &str) -> Option<DailyQuizClick> {
+    let rest = custom_id.strip_prefix(PREFIX)?.strip_prefix(":dq:")?;
+    let (date, choice) = rest.split_once(':')?;
+    Some(DailyQuizClick { date: date.parse().ok()?, choice: choice.parse().ok()? })
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn daily_quiz_clicks_survive_a_round_trip_and_junk_is_refused() {
+        let click = DailyQuizClick { date: jiff::civil::date(2026, 3, 29), choice: 2 };
+        assert_eq!(encode_daily_quiz(click), "mt1:dq:2026-03-29:2");
+        assert_eq!(decode_daily_quiz("mt1:dq:2026-03-29:2"), Some(click));
+        for junk in ["mt1:dq:2026-02-30:1", "mt1:dq:2026-03-29", "mt1:dq:2026-03-29:x", "mt1:quiz:1:2:3"] {
+            assert_eq!(decode_daily_quiz(junk), None, "{junk}");
+        }
+        assert_eq!(decode("mt1:dq:2026-03-29:2"), None, "not a fact button");
+    }
+
     #[test]
     fn quiz_clicks_survive_a_round_trip_and_junk_is_refused() {
         let click = QuizClick { quiz: 1_500_000_000_000_000_001, round: 9, choice: 3 };

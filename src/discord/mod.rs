@@ -49,7 +49,8 @@ pub struct Data {
     store: SharedStore,
     quizzes: Arc<quiz::Quizzes>,
     /// Built on the first quiz, not at start: many servers never play.
-    redactor: std::sync::OnceLock<Redactor>,
+    /// Built on the first quiz (here or in a daily post), shared by both.
+    redactor: Arc<std::sync::OnceLock<Redactor>>,
     quiz_round: std::time::Duration,
 }
 
@@ -89,7 +90,12 @@ pub async fn run(
         None => Clock::system(),
     };
     let store = SharedStore::new(store);
-    let daily = Arc::new(DailyPosts::new(store.clone(), engine.shared_catalog(), config.daily_grace));
+    let redactor = Arc::new(std::sync::OnceLock::new());
+    let daily = Arc::new(
+        DailyPosts::new(store.clone(), engine.shared_catalog(), config.daily_grace)
+            .with_reveal_after(config.daily_reveal)
+            .with_redactor(redactor.clone()),
+    );
     let quizzes = Arc::new(quiz::Quizzes::default());
     let quiz_round = config.quiz_round;
     let mut http = HttpBuilder::new(config.token.expose()).default_allowed_mentions(message::no_mentions());
@@ -168,7 +174,7 @@ pub async fn run(
                     clock,
                     store,
                     quizzes: setup_quizzes,
-                    redactor: std::sync::OnceLock::new(),
+                    redactor,
                     quiz_round,
                 })
             })

@@ -39,4 +39,23 @@ pub const MIGRATIONS: &[&str] = &[
         PRIMARY KEY (guild_id, user_id)
     ) STRICT;
     CREATE INDEX quiz_score_by_points ON quiz_score (guild_id, points DESC);",
+    // 4: the "Guess the film" daily post. A schedule's mode; a quiz post's round (fixed when it
+    // is begun, so a resend shows the same choices) and the state of its reveal; and members'
+    // answers, kept here because the reveal comes an hour later, perhaps after a restart.
+    "ALTER TABLE daily_schedule ADD COLUMN mode TEXT NOT NULL DEFAULT 'fact';  -- 'fact' or 'quiz'
+    ALTER TABLE daily_post ADD COLUMN quiz_choices TEXT;    -- film ids, comma-separated, as shown; NULL for a fact
+    ALTER TABLE daily_post ADD COLUMN quiz_correct INTEGER; -- index into quiz_choices
+    ALTER TABLE daily_post ADD COLUMN quiz_question TEXT;   -- the fact as shown, film hidden
+    ALTER TABLE daily_post ADD COLUMN reveal_at TEXT;
+    -- 0 open for answers, 1 scored and its message being sent, 2 message sent, 3 message given up
+    ALTER TABLE daily_post ADD COLUMN reveal_state INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE daily_post ADD COLUMN revealed_at TEXT;     -- when it was scored
+    CREATE TABLE daily_quiz_answer (
+        guild_id    INTEGER NOT NULL,
+        local_date  TEXT NOT NULL,
+        user_id     INTEGER NOT NULL,
+        choice      INTEGER NOT NULL,
+        answered_at TEXT NOT NULL,
+        PRIMARY KEY (guild_id, local_date, user_id)   -- one answer per member; rowid keeps their order
+    ) STRICT;",
 ];

@@ -3,7 +3,10 @@
 //!
 //! Snowflakes are stored as SQLite integers (i64); Discord ids stay below 2^63.
 
+mod daily_quiz;
 mod migrations;
+
+pub use daily_quiz::{QuizRecord, RevealState};
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -13,7 +16,7 @@ use jiff::Timestamp;
 use rusqlite::{params, Connection, OptionalExtension};
 use thiserror::Error;
 
-use crate::daily::Rotation;
+use crate::daily::{split_choices, Mode, QuizPost, Rotation};
 
 #[derive(Debug, Error)]
 pub enum StoreError {
@@ -45,6 +48,7 @@ pub struct DailySchedule {
     pub paused_reason: Option<String>,
     pub since: Timestamp,
     pub rotation: Rotation,
+    pub mode: Mode,
 }
 
 /// A post whose send was started but not confirmed (the bot stopped in between).
@@ -56,6 +60,8 @@ pub struct PendingPost {
     pub channel_id: u64,
     pub nonce: String,
     pub created_at: Timestamp,
+    /// The round of a quiz post, to resend the same question.
+    pub quiz: Option<QuizPost>,
 }
 
 /// One member's quiz record in a server.
@@ -154,27 +160,39 @@ impl Store {
     }
 
     /// Sets (or replaces) a server's schedule and turns it on. A server keeps its rotation
-    /// across changes; `new_seed` is used only for a server's first schedule.
+    /// across changes; `new_seed` is used only for a server's first schedule. `mode` `None`
+    /// keeps the server's mode (a fact for a new server), so resuming never switches it.
+    #[allow(clippy::too_many_arguments)]
     pub fn set_schedule(
         &self,
         guild_id: u64,
         channel_id: u64,
         local_time: &str,
         time_zone: &str,
+        mode: Option<Mode>,
         since: Timestamp,
         new_seed: u64,
     ) -> Result<DailySchedule, StoreError> {
         self.conn.execute(
             "INSERT INTO daily_schedule
-                 (guild_id, channel_id, local_time, time_zone, enabled, paused_reason, since, rotation_seed)
-             VALUES (?1, ?2, ?3, ?4, 1, NULL, ?5, ?6)
+                 (guild_id, channel_id, local_time, time_zone, enabled, paused_reason, since, rotation_seed, mode)
+             VALUES (?1, ?2, ?3, ?4, 1, NULL, ?5, ?6, coalesce(?7, 'fact'))
              ON CONFLICT (guild_id) DO UPDATE SET
                  channel_id = excluded.channel_id, local_time = excluded.local_time,
                  time_zone = excluded.time_zone, enabled = 1, paused_reason = NULL,
+                 mode = coalesce(?7, mode),
                  -- Same time and zone (a new channel, or resuming): today's post stays due.
                  since = CASE WHEN local_time = excluded.local_time AND time_zone = excluded.time_zone
                               THEN since ELSE excluded.since END",
-            params![id(guild_id), id(channel_id), local_time, time_zone, since.to_string(), new_seed as i64],
+            params![
+                id(guild_id),
+                id(channel_id),
+                local_time,
+                time_zone,
+                since.to_string(),
+                new_seed as i64,
+                mode.map(Mode::as_str)
+            ],
         )?;
         Ok(self.schedule(guild_id)?.expect("the schedule was just written"))
     }
@@ -251,11 +269,13 @@ impl Store {
         round: u32,
         channel_id: u64,
         nonce: &str,
+        quiz: Option<&QuizPost>,
         now: Timestamp,
     ) -> Result<bool, StoreError> {
         let inserted = self.conn.execute(
-            "INSERT INTO daily_post (guild_id, local_date, fact_id, round, channel_id, nonce, created_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT DO NOTHING",
+            "INSERT INTO daily_post (guild_id, local_date, fact_id, round, channel_id, nonce, created_at,
+                                     quiz_choices, quiz_correct, quiz_question, reveal_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) ON CONFLICT DO NOTHING",
             params![
                 id(guild_id),
                 local_date.to_string(),
@@ -263,7 +283,11 @@ impl Store {
                 round,
                 id(channel_id),
                 nonce,
-                now.to_string()
+                now.to_string(),
+                quiz.map(|q| crate::daily::join_choices(&q.choices)),
+                quiz.map(|q| q.correct as i64),
+                quiz.map(|q| q.question.as_str()),
+                quiz.map(|q| q.reveal_at.to_string()),
             ],
         )?;
         Ok(inserted == 1)
@@ -299,23 +323,26 @@ impl Store {
     /// Posts begun but neither confirmed nor given up, oldest first.
     pub fn pending_posts(&self) -> Result<Vec<PendingPost>, StoreError> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT guild_id, local_date, fact_id, channel_id, nonce, created_at FROM daily_post
+            "SELECT guild_id, local_date, fact_id, channel_id, nonce, created_at,
+                    quiz_choices, quiz_correct, quiz_question, reveal_at FROM daily_post
              WHERE message_id IS NULL AND gave_up = 0 ORDER BY created_at",
         )?;
         let rows = stmt
             .query_map([], |r| {
                 Ok((
-                    r.get::<_, i64>(0)?,
-                    r.get::<_, String>(1)?,
-                    r.get(2)?,
-                    r.get::<_, i64>(3)?,
-                    r.get(4)?,
-                    r.get::<_, String>(5)?,
+                    (r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get(2)?),
+                    (r.get::<_, i64>(3)?, r.get(4)?, r.get::<_, String>(5)?),
+                    RawQuiz {
+                        choices: r.get(6)?,
+                        correct: r.get(7)?,
+                        question: r.get(8)?,
+                        reveal_at: r.get(9)?,
+                    },
                 ))
             })?
             .collect::<Result<Vec<_>, _>>()?;
         rows.into_iter()
-            .map(|(guild, date, fact_id, channel, nonce, created)| {
+            .map(|((guild, date, fact_id), (channel, nonce, created), quiz)| {
                 Ok(PendingPost {
                     guild_id: guild as u64,
                     local_date: parse_date(&date)?,
@@ -323,6 +350,7 @@ impl Store {
                     channel_id: channel as u64,
                     nonce,
                     created_at: parse_timestamp(&created)?,
+                    quiz: quiz.parse()?,
                 })
             })
             .collect()
@@ -331,19 +359,7 @@ impl Store {
     /// Adds one quiz round's results to the members' totals, all or nothing.
     pub fn record_quiz_round(&mut self, guild_id: u64, scores: &[RoundScore]) -> Result<(), StoreError> {
         let tx = self.conn.transaction()?;
-        {
-            let mut add = tx.prepare_cached(
-                "INSERT INTO quiz_score (guild_id, user_id, points, rounds_played, rounds_won)
-                 VALUES (?1, ?2, ?3, 1, ?4)
-                 ON CONFLICT (guild_id, user_id) DO UPDATE SET
-                     points = points + excluded.points,
-                     rounds_played = rounds_played + 1,
-                     rounds_won = rounds_won + excluded.rounds_won",
-            )?;
-            for s in scores {
-                add.execute(params![id(guild_id), id(s.user_id), s.points, u32::from(s.won)])?;
-            }
-        }
+        daily_quiz::add_scores(&tx, guild_id, scores)?;
         tx.commit()?;
         Ok(())
     }
@@ -402,7 +418,32 @@ fn quiz_score(r: &rusqlite::Row<'_>) -> rusqlite::Result<QuizScore> {
 
 const SELECT_SCHEDULE: &str =
     "SELECT guild_id, channel_id, local_time, time_zone, enabled, paused_reason, since, \
-                               rotation_seed, rotation_round FROM daily_schedule";
+                               rotation_seed, rotation_round, mode FROM daily_schedule";
+
+/// A daily post's quiz columns as stored; all `None` for a fact post.
+struct RawQuiz {
+    choices: Option<String>,
+    correct: Option<i64>,
+    question: Option<String>,
+    reveal_at: Option<String>,
+}
+
+impl RawQuiz {
+    fn parse(self) -> Result<Option<QuizPost>, StoreError> {
+        let (Some(choices), Some(correct), Some(question), Some(reveal_at)) =
+            (self.choices, self.correct, self.question, self.reveal_at)
+        else {
+            return Ok(None);
+        };
+        let corrupt = |value: String| StoreError::Corrupt { column: "quiz_choices", value };
+        let choices = split_choices(&choices).ok_or_else(|| corrupt(choices.clone()))?;
+        let correct = usize::try_from(correct)
+            .ok()
+            .filter(|c| *c < choices.len())
+            .ok_or_else(|| corrupt(format!("answer {correct} of {}", choices.join(","))))?;
+        Ok(Some(QuizPost { choices, correct, question, reveal_at: parse_timestamp(&reveal_at)? }))
+    }
+}
 
 struct RawSchedule {
     guild_id: i64,
@@ -414,6 +455,7 @@ struct RawSchedule {
     since: String,
     seed: i64,
     round: u32,
+    mode: String,
 }
 
 fn raw_schedule(r: &rusqlite::Row<'_>) -> rusqlite::Result<RawSchedule> {
@@ -427,6 +469,7 @@ fn raw_schedule(r: &rusqlite::Row<'_>) -> rusqlite::Result<RawSchedule> {
         since: r.get(6)?,
         seed: r.get(7)?,
         round: r.get(8)?,
+        mode: r.get(9)?,
     })
 }
 
@@ -441,6 +484,7 @@ impl RawSchedule {
             paused_reason: self.paused_reason,
             since: parse_timestamp(&self.since)?,
             rotation: Rotation { seed: self.seed as u64, round: self.round },
+            mode: self.mode.parse().map_err(|_| StoreError::Corrupt { column: "mode", value: self.mode })?,
         })
     }
 }
@@ -510,10 +554,10 @@ mod tests {
     fn setting_the_same_time_and_zone_again_keeps_its_start() {
         let store = Store::in_memory().unwrap();
         let later: Timestamp = "2026-01-15T12:00:00Z".parse().unwrap();
-        store.set_schedule(GUILD, CHANNEL, "09:00", "UTC", now(), 1).unwrap();
-        let moved = store.set_schedule(GUILD, CHANNEL + 1, "09:00", "UTC", later, 2).unwrap();
+        store.set_schedule(GUILD, CHANNEL, "09:00", "UTC", None, now(), 1).unwrap();
+        let moved = store.set_schedule(GUILD, CHANNEL + 1, "09:00", "UTC", None, later, 2).unwrap();
         assert_eq!((moved.since, moved.channel_id), (now(), CHANNEL + 1), "a new channel keeps today due");
-        let retimed = store.set_schedule(GUILD, CHANNEL + 1, "10:00", "UTC", later, 2).unwrap();
+        let retimed = store.set_schedule(GUILD, CHANNEL + 1, "10:00", "UTC", None, later, 2).unwrap();
         assert_eq!(retimed.since, later);
         assert_eq!(retimed.rotation.seed, 1, "the rotation is kept");
     }
@@ -547,9 +591,9 @@ mod tests {
         let path = dir.path().join("movie-trivia.db");
         {
             let store = Store::open(&path).unwrap();
-            store.set_schedule(GUILD, CHANNEL, "09:00", "Europe/Berlin", now(), 42).unwrap();
+            store.set_schedule(GUILD, CHANNEL, "09:00", "Europe/Berlin", None, now(), 42).unwrap();
             assert!(store
-                .begin_post(GUILD, date(2026, 1, 15), "rope-1948/hidden-cuts", 0, CHANNEL, "n1", now())
+                .begin_post(GUILD, date(2026, 1, 15), "rope-1948/hidden-cuts", 0, CHANNEL, "n1", None, now())
                 .unwrap());
             store.finish_post(GUILD, date(2026, 1, 15), 99).unwrap();
         }
@@ -579,11 +623,11 @@ mod tests {
     #[test]
     fn changing_a_schedule_keeps_its_rotation_and_turns_it_back_on() {
         let store = Store::in_memory().unwrap();
-        store.set_schedule(GUILD, CHANNEL, "09:00", "UTC", now(), 1).unwrap();
+        store.set_schedule(GUILD, CHANNEL, "09:00", "UTC", None, now(), 1).unwrap();
         store.set_round(GUILD, 3).unwrap();
         store.pause(GUILD, "the channel was deleted").unwrap();
         assert!(store.disable(GUILD).unwrap());
-        let s = store.set_schedule(GUILD, CHANNEL + 1, "18:30", "Asia/Tokyo", now(), 2).unwrap();
+        let s = store.set_schedule(GUILD, CHANNEL + 1, "18:30", "Asia/Tokyo", None, now(), 2).unwrap();
         assert_eq!(
             (s.channel_id, s.local_time.as_str(), s.time_zone.as_str()),
             (CHANNEL + 1, "18:30", "Asia/Tokyo")
@@ -598,8 +642,8 @@ mod tests {
     fn a_date_is_posted_at_most_once() {
         let store = Store::in_memory().unwrap();
         let day = date(2026, 1, 15);
-        assert!(store.begin_post(GUILD, day, "a/b", 0, CHANNEL, "n", now()).unwrap());
-        assert!(!store.begin_post(GUILD, day, "c/d", 0, CHANNEL, "n", now()).unwrap());
+        assert!(store.begin_post(GUILD, day, "a/b", 0, CHANNEL, "n", None, now()).unwrap());
+        assert!(!store.begin_post(GUILD, day, "c/d", 0, CHANNEL, "n", None, now()).unwrap());
         assert_eq!(store.pending_posts().unwrap().len(), 1);
         store.finish_post(GUILD, day, 7).unwrap();
         assert!(store.pending_posts().unwrap().is_empty());
@@ -611,10 +655,10 @@ mod tests {
     fn an_unsent_post_can_be_abandoned_but_a_sent_one_cannot() {
         let store = Store::in_memory().unwrap();
         let day = date(2026, 1, 15);
-        store.begin_post(GUILD, day, "a/b", 0, CHANNEL, "n", now()).unwrap();
+        store.begin_post(GUILD, day, "a/b", 0, CHANNEL, "n", None, now()).unwrap();
         store.abandon_post(GUILD, day).unwrap();
         assert_eq!(store.last_posted_date(GUILD).unwrap(), None);
-        store.begin_post(GUILD, day, "a/b", 0, CHANNEL, "n", now()).unwrap();
+        store.begin_post(GUILD, day, "a/b", 0, CHANNEL, "n", None, now()).unwrap();
         store.finish_post(GUILD, day, 7).unwrap();
         store.abandon_post(GUILD, day).unwrap();
         assert_eq!(store.last_posted_date(GUILD).unwrap(), Some(day));

@@ -116,6 +116,7 @@ impl DiscordDouble {
                 patch(webhook_message).get(webhook_message),
             )
             .route("/api/v10/channels/{channel}/messages", post(channel_message))
+            .route("/api/v10/channels/{channel}/messages/{message}", patch(edit_channel_message))
             .route("/gateway", any(gateway_socket))
             .fallback(unexpected)
             .with_state(shared.clone());
@@ -445,6 +446,44 @@ async fn channel_message(
         std::future::pending::<()>().await;
     }
     Json(message).into_response()
+}
+
+/// Editing a message the bot posted: the fields sent replace the stored ones.
+async fn edit_channel_message(
+    State(s): State<Arc<Shared>>,
+    method: Method,
+    uri: Uri,
+    headers: HeaderMap,
+    Path((channel, message)): Path<(u64, u64)>,
+    body: Bytes,
+) -> Response {
+    let edit = record(&s, method, &uri, &body);
+    if !authorized(&s, &headers) {
+        return unauthorized();
+    }
+    let edited = {
+        let mut log = s.log.lock().unwrap();
+        let (channel, message) = (channel.to_string(), message.to_string());
+        let stored = log
+            .messages
+            .iter_mut()
+            .find(|m| m["channel_id"] == channel.as_str() && m["id"] == message.as_str());
+        stored.map(|m| {
+            for field in ["content", "embeds", "components"] {
+                if let Some(value) = edit.get(field) {
+                    m[field] = value.clone();
+                }
+            }
+            m["edited_timestamp"] = json!(payloads::TIMESTAMP);
+            m.clone()
+        })
+    };
+    s.changed.notify_waiters();
+    match edited {
+        Some(message) => Json(message).into_response(),
+        None => (StatusCode::NOT_FOUND, Json(json!({ "message": "Unknown Message", "code": 10008 })))
+            .into_response(),
+    }
 }
 
 async fn unexpected(State(s): State<Arc<Shared>>, method: Method, uri: Uri, body: Bytes) -> Response {

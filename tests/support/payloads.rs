@@ -13,7 +13,7 @@ pub const CHANNEL_ID: u64 = 1_300_000_000_000_000_001;
 pub const READ_ONLY_CHANNEL_ID: u64 = 1_300_000_000_000_000_002;
 pub const OWNER_ID: u64 = 1_400_000_000_000_000_001;
 pub const BOT_NAME: &str = "movie-trivia-test";
-const TIMESTAMP: &str = "2026-11-21T12:00:00.000000+00:00";
+pub const TIMESTAMP: &str = "2026-11-21T12:00:00.000000+00:00";
 /// Every permission: what the guild owner has.
 pub const ALL_PERMISSIONS: &str = "2251799813685247";
 /// Discord's default @everyone permissions: no Manage Server, no Administrator.

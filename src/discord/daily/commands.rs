@@ -8,7 +8,7 @@ use serenity::{AutocompleteChoice, ChannelId, CreateAutocompleteResponse, GuildI
 
 use super::replies;
 use super::send::{self, Outcome};
-use crate::daily::{zones, DailyError};
+use crate::daily::{zones, DailyError, Mode};
 use crate::discord::message::Message;
 use crate::discord::{BotError, Context};
 use crate::reply::Reply;
@@ -28,7 +28,25 @@ pub async fn daily(_ctx: Context<'_>) -> Result<(), BotError> {
     Ok(())
 }
 
-/// Post a fact every day in a channel, at a local time
+/// What `/daily set` posts; the names are what members type (`mode:quiz`).
+#[derive(Debug, Clone, Copy, poise::ChoiceParameter)]
+pub enum ModeChoice {
+    #[name = "fact"]
+    Fact,
+    #[name = "quiz"]
+    Quiz,
+}
+
+impl From<ModeChoice> for Mode {
+    fn from(choice: ModeChoice) -> Self {
+        match choice {
+            ModeChoice::Fact => Mode::Fact,
+            ModeChoice::Quiz => Mode::Quiz,
+        }
+    }
+}
+
+/// Post a fact (or a guess-the-film quiz) every day in a channel, at a local time
 #[poise::command(slash_command, guild_only, rename = "set")]
 pub async fn daily_set(
     ctx: Context<'_>,
@@ -39,6 +57,8 @@ pub async fn daily_set(
     #[description = "Your time zone, such as Europe/Berlin or America/New_York (UTC if left out)"]
     #[autocomplete = "complete_zone"]
     timezone: Option<String>,
+    #[description = "fact: a fact of the day (the default); quiz: guess the film, answer an hour later"]
+    mode: Option<ModeChoice>,
 ) -> Result<(), BotError> {
     let Some(guild) = admin_guild(ctx).await? else { return Ok(()) };
     let zone = timezone.unwrap_or_else(|| "UTC".to_string());
@@ -54,7 +74,8 @@ pub async fn daily_set(
     }
     let data = ctx.data();
     let seed = rand::random::<u64>();
-    let saved = data.daily.set(guild.get(), channel.id.get(), &time, &zone, data.clock.now(), seed);
+    let mode = mode.map(Mode::from);
+    let saved = data.daily.set(guild.get(), channel.id.get(), &time, &zone, mode, data.clock.now(), seed);
     let status = match saved {
         Ok(status) => status,
         Err(DailyError::Schedule(e)) => return say(ctx, &replies::bad_setting(&e)).await,
@@ -62,7 +83,8 @@ pub async fn daily_set(
     };
     data.scheduler.changed(guild.get());
     tracing::info!(
-        "daily posts set for server {guild}: channel {} at {} {}",
+        "daily posts set for server {guild}: {} in channel {} at {} {}",
+        status.schedule.mode.as_str(),
         channel.id,
         status.schedule.local_time,
         status.schedule.time_zone

@@ -5,8 +5,10 @@
 use jiff::civil::Date;
 use jiff::Timestamp;
 
-use crate::daily::{DailyStatus, ScheduleError};
-use crate::reply::{Colour, Reply, Status};
+use crate::catalog::Catalog;
+use crate::daily::{DailyStatus, Mode, Reveal, ScheduleError};
+use crate::quiz::{film_label, FIRST_CORRECT, LATER_CORRECT, SECOND_CORRECT};
+use crate::reply::{Colour, Field, Reply, Status};
 
 /// The permissions a daily post needs in its channel, with the names Discord shows for them.
 pub const NEEDED: [(&str, u64); 3] =
@@ -27,12 +29,21 @@ pub fn channel(id: u64) -> String {
     format!("<#{id}>")
 }
 
+/// What a server's daily post is, as the confirmation and `/daily show` say it.
+fn what(mode: Mode) -> &'static str {
+    match mode {
+        Mode::Fact => "a behind-the-scenes fact",
+        Mode::Quiz => "a \"Guess the film\" quiz (a fact with its film hidden, four films to pick from, the answer an hour later)",
+    }
+}
+
 pub fn saved(status: &DailyStatus) -> Reply {
     let s = &status.schedule;
     let mut body = format!(
-        "Every day at **{}** ({}), a behind-the-scenes fact goes to {}.",
+        "Every day at **{}** ({}), {} goes to {}.",
         s.local_time,
         s.time_zone,
+        what(s.mode),
         channel(s.channel_id)
     );
     if let Some(next) = status.next {
@@ -68,7 +79,7 @@ pub fn show(status: Option<&DailyStatus>) -> Reply {
             ),
         );
     }
-    let mut body = format!("Every day: {plan}.");
+    let mut body = format!("Every day: {} in {plan}.", what(s.mode));
     if let Some(next) = status.next {
         body.push_str(&format!("\nNext post: {}", when(next)));
     }
@@ -156,6 +167,60 @@ pub fn missing(permissions: u64) -> Vec<&'static str> {
     NEEDED.iter().filter(|(_, bit)| permissions & bit == 0).map(|(name, _)| *name).collect()
 }
 
+const QUIZ: Colour = Colour(0xC061CB);
+
+/// The daily quiz's question. The reveal time is in the body: footers show no timestamps.
+pub fn quiz_question(question: &str, spoiler: bool, reveal_at: Timestamp) -> Reply {
+    let s = reveal_at.as_second();
+    let mut reply = Reply::new(Status::Answer, QUIZ, "Guess the film", question.to_string());
+    reply.body_spoiler = spoiler;
+    reply.fields.push(Field {
+        name: "How to play".into(),
+        value: format!("Pick the film below, one answer each. The answer comes <t:{s}:R>, at <t:{s}:t>."),
+        spoiler: false,
+        inline: false,
+    });
+    reply.footer = Some(format!(
+        "The first right answer scores {FIRST_CORRECT}, the second {SECOND_CORRECT}, later ones \
+         {LATER_CORRECT}; totals on /leaderboard."
+    ));
+    reply
+}
+
+/// The answer to a daily quiz: the film, the whole fact, and who got it right.
+pub fn quiz_reveal(catalog: &Catalog, reveal: &Reveal) -> Reply {
+    let film = film_label(catalog, &reveal.film_id);
+    let fact = catalog.fact(&reveal.fact_id);
+    let text = fact.map_or_else(String::new, |f| f.fact.text.clone());
+    let mut reply = Reply::new(Status::Answer, QUIZ, format!("Guess the film: it was {film}"), text);
+    reply.body_spoiler = fact.is_some_and(|f| f.fact.spoiler);
+    let right = crate::discord::quiz::replies::right_answers(&reveal.winners);
+    let answers = match reveal.answered {
+        0 => "No answers.".to_string(),
+        n => format!("{} of {n} right", reveal.winners.len()),
+    };
+    reply.fields.push(Field { name: "Right".into(), value: right, spoiler: false, inline: false });
+    reply.fields.push(Field { name: "Answers".into(), value: answers, spoiler: false, inline: true });
+    reply.footer = fact.and_then(|f| f.fact.sources.first()).map(|s| format!("Source: {}", s.citation()));
+    reply
+}
+
+pub fn quiz_taken(label: &str, reveal_at: Timestamp) -> Reply {
+    private(
+        QUIZ,
+        "Answer taken",
+        format!("You chose **{label}**. The answer comes <t:{}:R>.", reveal_at.as_second()),
+    )
+}
+
+pub fn quiz_closed(label: &str) -> Reply {
+    private(
+        QUIZ,
+        "This quiz is closed",
+        format!("It was **{label}**. A new one comes with the next daily post."),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use jiff::civil::date;
@@ -175,6 +240,7 @@ mod tests {
                 paused_reason: paused.map(String::from),
                 since: "2026-01-01T00:00:00Z".parse().unwrap(),
                 rotation: Rotation { seed: 1, round: 0 },
+                mode: Mode::Fact,
             },
             next: next.map(|n| n.parse().unwrap()),
         }
@@ -217,6 +283,39 @@ mod tests {
             "{}",
             reply.body
         );
+    }
+
+    #[test]
+    fn a_quiz_schedule_says_so_and_its_reveal_credits_the_right_members() {
+        let mut quiz = status(true, None, Some("2026-01-15T08:00:00Z"));
+        quiz.schedule.mode = Mode::Quiz;
+        assert!(saved(&quiz).body.contains("a \"Guess the film\" quiz"), "{}", saved(&quiz).body);
+        assert!(show(Some(&quiz)).body.starts_with("Every day: a \"Guess the film\" quiz"));
+        let question =
+            quiz_question("[this film] was shot in reverse.", false, "2026-01-15T09:00:00Z".parse().unwrap());
+        assert!(question.fields[0].value.contains("<t:1768467600:R>"), "{:?}", question.fields);
+        let catalog = crate::commands::test_catalog::catalog();
+        let fact = catalog.facts().next().unwrap();
+        let reveal = Reveal {
+            guild_id: 1,
+            channel_id: 42,
+            date: date(2026, 1, 15),
+            question_message: Some(9),
+            fact_id: fact.fact.id.clone(),
+            film_id: fact.film.id.clone(),
+            winners: vec![crate::quiz::Winner { player: 5, points: 3 }],
+            answered: 3,
+            nonce: "n".into(),
+            started_at: "2026-01-15T09:00:00Z".parse().unwrap(),
+        };
+        let reply = quiz_reveal(&catalog, &reveal);
+        assert_eq!(reply.title, format!("Guess the film: it was {}", fact.film.label()));
+        assert_eq!(reply.body, fact.fact.text);
+        assert_eq!(
+            (reply.fields[0].value.as_str(), reply.fields[1].value.as_str()),
+            ("<@5> +3", "1 of 3 right")
+        );
+        assert!(reply.footer.unwrap().starts_with("Source: "));
     }
 
     #[test]

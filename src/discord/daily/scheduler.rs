@@ -1,6 +1,7 @@
 //! The one task that posts for every server: it keeps a queue of next due instants, sleeps
 //! until the earliest (or until a schedule changes), and hands due posts to [`send::deliver`].
-//! At start it first settles posts a previous run began but never confirmed.
+//! A second queue holds the daily quizzes' reveals, handed to [`quiz::deliver_reveal`]. At
+//! start it first settles posts and reveals a previous run began but never confirmed.
 
 use std::collections::HashSet;
 use std::sync::Arc;
@@ -10,6 +11,7 @@ use jiff::{SignedDuration, Timestamp};
 use poise::serenity_prelude::Http;
 use tokio::sync::mpsc;
 
+use super::quiz;
 use super::send::{self, NONCE_WINDOW};
 use crate::daily::{DailyPosts, DueQueue, Next, Plan, Post};
 use crate::discord::clock::Clock;
@@ -45,6 +47,7 @@ impl Scheduler {
             clock,
             scheduler: scheduler.clone(),
             queue: DueQueue::new(),
+            reveals: DueQueue::new(),
             reported: HashSet::new(),
         };
         tokio::spawn(task.run(woken));
@@ -64,6 +67,8 @@ struct Task {
     clock: Clock,
     scheduler: Scheduler,
     queue: DueQueue,
+    /// Servers by when their daily quiz's answer is due.
+    reveals: DueQueue,
     /// Skipped dates already logged, so a replan does not log them again.
     reported: HashSet<(u64, Date)>,
 }
@@ -71,6 +76,7 @@ struct Task {
 impl Task {
     async fn run(mut self, mut woken: mpsc::UnboundedReceiver<u64>) {
         self.reconcile();
+        self.reconcile_reveals();
         let now = self.clock.now();
         // Each server on its own: one unreadable schedule must not hold up the others.
         match self.daily.guilds() {
@@ -90,12 +96,17 @@ impl Task {
         );
         loop {
             let now = self.clock.now();
+            for guild in self.reveals.pop_due(now) {
+                self.reveal_if_due(guild, now);
+            }
             for guild in self.queue.pop_due(now) {
                 self.post_if_due(guild, now);
             }
-            let nap = self
-                .queue
-                .next_due()
+            let next = match (self.queue.next_due(), self.reveals.next_due()) {
+                (Some(a), Some(b)) => Some(a.min(b)),
+                (a, b) => a.or(b),
+            };
+            let nap = next
                 .map_or(MAX_NAP, |at| at.duration_since(self.clock.now()))
                 .clamp(SignedDuration::ZERO, MAX_NAP);
             tokio::select! {
@@ -121,14 +132,9 @@ impl Task {
         };
         let now = self.clock.now();
         for p in pending {
-            let post = Post {
-                guild_id: p.guild_id,
-                channel_id: p.channel_id,
-                date: p.local_date,
-                fact_id: p.fact_id,
-                nonce: p.nonce,
-            };
-            let age = now.duration_since(p.created_at);
+            let created_at = p.created_at;
+            let post = Post::from(p);
+            let age = now.duration_since(created_at);
             // A negative age means the clock went back since: Discord's window cannot be judged.
             if !age.is_negative() && age <= NONCE_WINDOW {
                 tracing::info!(
@@ -136,8 +142,8 @@ impl Task {
                     post.guild_id,
                     post.date
                 );
-                let deadline = p.created_at.checked_add(NONCE_WINDOW).unwrap_or(now);
-                self.spawn_delivery(post, deadline, Some(p.created_at));
+                let deadline = created_at.checked_add(NONCE_WINDOW).unwrap_or(now);
+                self.spawn_delivery(post, deadline, Some(created_at));
             } else {
                 if let Err(e) = self.daily.give_up(post.guild_id, post.date) {
                     tracing::error!(
@@ -157,7 +163,49 @@ impl Task {
         }
     }
 
+    /// Reveals scored by an earlier run whose message was never confirmed: resent with their
+    /// nonce while Discord would still recognise it, otherwise given up (the scores count).
+    fn reconcile_reveals(&self) {
+        let reveals = match self.daily.reveals_in_flight() {
+            Ok(reveals) => reveals,
+            Err(e) => {
+                tracing::error!("cannot read unconfirmed daily quiz answers: {e}");
+                return;
+            }
+        };
+        let now = self.clock.now();
+        for reveal in reveals {
+            if quiz::may_resend(&reveal, now) {
+                tracing::info!(
+                    "resending the unconfirmed daily quiz answer for server {} date {} with its nonce",
+                    reveal.guild_id,
+                    reveal.date
+                );
+                self.spawn_reveal(reveal, true);
+                continue;
+            }
+            if let Err(e) = self.daily.reveal_given_up(reveal.guild_id, reveal.date) {
+                tracing::error!("cannot record the daily quiz answer for server {}: {e}", reveal.guild_id);
+            }
+            tracing::warn!(
+                "the daily quiz answer for server {} date {} was being sent when the bot stopped; not sent \
+                 again, since Discord would no longer recognise a repeat: check channel {}",
+                reveal.guild_id,
+                reveal.date,
+                reveal.channel_id
+            );
+        }
+    }
+
     fn replan(&mut self, guild: u64, now: Timestamp) {
+        match self.daily.next_reveal(guild) {
+            Ok(Some((_, at))) => self.reveals.set(guild, at),
+            Ok(None) => self.reveals.remove(guild),
+            Err(e) => {
+                tracing::error!("cannot plan the daily quiz answer for server {guild}: {e}");
+                self.reveals.set(guild, now.checked_add(RETRY_AFTER_ERROR).unwrap_or(now));
+            }
+        }
         match self.daily.plan(guild, now) {
             Ok(Some(plan)) => self.place(guild, plan, now),
             Ok(None) => self.queue.remove(guild),
@@ -221,6 +269,37 @@ impl Task {
                 self.queue.set(guild, now.checked_add(RETRY_AFTER_ERROR).unwrap_or(now));
             }
         }
+    }
+
+    /// Closes and scores a server's due daily quiz, then sends its answer.
+    fn reveal_if_due(&mut self, guild: u64, now: Timestamp) {
+        let due = match self.daily.next_reveal(guild) {
+            Ok(Some((date, at))) if at <= now => date,
+            Ok(_) => return self.replan(guild, now),
+            Err(e) => {
+                tracing::error!("cannot read the daily quiz of server {guild}: {e}");
+                self.reveals.set(guild, now.checked_add(RETRY_AFTER_ERROR).unwrap_or(now));
+                return;
+            }
+        };
+        match self.daily.reveal(guild, due, now) {
+            Ok(Some(reveal)) => self.spawn_reveal(reveal, false),
+            Ok(None) => {}
+            Err(e) => {
+                tracing::error!("cannot score the daily quiz of server {guild} date {due}: {e}");
+                self.reveals.set(guild, now.checked_add(RETRY_AFTER_ERROR).unwrap_or(now));
+                return;
+            }
+        }
+        // Another quiz may be owed too (the bot was down over several).
+        self.replan(guild, now);
+    }
+
+    fn spawn_reveal(&self, reveal: crate::daily::Reveal, resend: bool) {
+        let (http, daily, clock) = (self.http.clone(), self.daily.clone(), self.clock);
+        tokio::spawn(async move {
+            quiz::deliver_reveal(&http, &daily, clock, &reveal, resend).await;
+        });
     }
 
     /// Sends in its own task, so one slow channel never holds up another server's post.

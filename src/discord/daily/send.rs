@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use jiff::{SignedDuration, Timestamp};
 use poise::serenity_prelude as serenity;
-use serenity::{ChannelId, Http, Nonce};
+use serenity::{ChannelId, Http, MessageId, MessageReference, Nonce};
 
 use crate::daily::{DailyPosts, Post};
 use crate::discord::clock::Clock;
@@ -44,63 +44,53 @@ pub enum Outcome {
     GaveUp(String),
 }
 
-/// Sends `post` until Discord confirms it, the failure is final, or retrying could duplicate it
-/// or run past `deadline`; records the outcome. `unclear_since` is when an earlier attempt
-/// (before a restart) may have reached Discord.
-pub async fn deliver(
+/// How a send with retries ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Sent {
+    Posted(u64),
+    /// The channel is gone or closed to the bot. `unclear`: an earlier attempt may have landed.
+    Access {
+        why: String,
+        unclear: bool,
+    },
+    /// Discord will never accept it.
+    Refused(String),
+    /// Not confirmed in time. `unclear`: an earlier attempt may have landed.
+    GaveUp {
+        why: String,
+        unclear: bool,
+    },
+}
+
+/// Sends `message` with `nonce` to `channel` (as a reply to `reply_to`, when given) until
+/// Discord confirms it, the failure is final, or retrying could duplicate it or run past
+/// `deadline`. `unclear_since` is when an earlier attempt (before a restart) may have reached
+/// Discord. `what` names the message in log lines.
+#[allow(clippy::too_many_arguments)]
+pub async fn send_until(
     http: &Http,
-    daily: &DailyPosts,
     clock: Clock,
-    post: &Post,
+    channel: u64,
+    message: &Message,
+    nonce: &str,
+    reply_to: Option<u64>,
     deadline: Timestamp,
     mut unclear_since: Option<Timestamp>,
-) -> Outcome {
-    let channel = format!("<#{}>", post.channel_id);
-    let where_ = format!("server {} channel {} date {}", post.guild_id, post.channel_id, post.date);
-    let Some(reply) = crate::commands::daily::post(daily.catalog(), &post.fact_id) else {
-        let why = format!("fact {} is no longer in the data set", post.fact_id);
-        record(daily.give_up(post.guild_id, post.date), &where_);
-        tracing::error!("daily post for {where_} not sent: {why}");
-        return Outcome::GaveUp(why);
-    };
-    let message = Message::from_reply(&reply);
+    what: &str,
+) -> Sent {
     let mut backoff = FIRST_BACKOFF;
     let mut attempts = 0u32;
     loop {
         attempts += 1;
         let attempt_started = clock.now();
-        let failure = match send_once(http, post, &message).await {
-            Ok(message_id) => {
-                record(daily.confirm(post.guild_id, post.date, message_id), &where_);
-                tracing::info!("daily post for {where_} sent: fact {} (message {message_id})", post.fact_id);
-                return Outcome::Posted(message_id);
-            }
+        let failure = match send_once(http, channel, message, nonce, reply_to).await {
+            Ok(message_id) => return Sent::Posted(message_id),
             Err(failure) => failure,
         };
         let now = clock.now();
         let why = match failure {
-            Failure::Access(why) => {
-                let reason = format!("{why} (posting in {channel} on {})", post.date);
-                // An earlier attempt may have gone through: then the date stays used.
-                if unclear_since.is_some() {
-                    record(daily.give_up(post.guild_id, post.date), &where_);
-                } else {
-                    record(daily.abandon(post.guild_id, post.date), &where_);
-                }
-                match daily.pause(post.guild_id, post.channel_id, &reason) {
-                    Ok(true) => tracing::warn!("daily posts paused for server {}: {reason}", post.guild_id),
-                    Ok(false) => tracing::info!(
-                        "daily post for {where_} not sent: {reason}; the schedule has moved on"
-                    ),
-                    Err(e) => tracing::error!("could not pause the daily posts for {where_}: {e}"),
-                }
-                return Outcome::Paused(reason);
-            }
-            Failure::Refused(why) => {
-                record(daily.give_up(post.guild_id, post.date), &where_);
-                tracing::error!("daily post for {where_} refused by Discord: {why}");
-                return Outcome::GaveUp(why);
-            }
+            Failure::Access(why) => return Sent::Access { why, unclear: unclear_since.is_some() },
+            Failure::Refused(why) => return Sent::Refused(why),
             Failure::Unclear(why) => {
                 // The request may have landed as soon as it was made.
                 unclear_since.get_or_insert(attempt_started);
@@ -114,28 +104,92 @@ pub async fn deliver(
         }
         let retry_at = now.checked_add(backoff).unwrap_or(Timestamp::MAX);
         if retry_at > limit {
-            // Never reached Discord: the date is free again, and the scheduler reports it as
-            // skipped if its grace is over. Perhaps reached it: the date stays used.
-            if unclear_since.is_some() {
-                record(daily.give_up(post.guild_id, post.date), &where_);
-            } else {
-                record(daily.abandon(post.guild_id, post.date), &where_);
-            }
-            tracing::error!(
-                "daily post for {where_} not confirmed after {attempts} attempt(s), giving up: {why}"
-            );
-            return Outcome::GaveUp(why);
+            tracing::error!("{what} not confirmed after {attempts} attempt(s), giving up: {why}");
+            return Sent::GaveUp { why, unclear: unclear_since.is_some() };
         }
-        tracing::warn!("daily post for {where_} failed (attempt {attempts}), retrying in {backoff:#}: {why}");
+        tracing::warn!("{what} failed (attempt {attempts}), retrying in {backoff:#}: {why}");
         tokio::time::sleep(backoff.unsigned_abs()).await;
         backoff = (backoff * 2).min(MAX_BACKOFF);
     }
 }
 
-async fn send_once(http: &Http, post: &Post, message: &Message) -> Result<u64, Failure> {
-    let builder = message.to_create_message().nonce(Nonce::String(post.nonce.clone())).enforce_nonce(true);
+/// Sends `post` until Discord confirms it, the failure is final, or retrying could duplicate it
+/// or run past `deadline`; records the outcome. `unclear_since` is when an earlier attempt
+/// (before a restart) may have reached Discord.
+pub async fn deliver(
+    http: &Http,
+    daily: &DailyPosts,
+    clock: Clock,
+    post: &Post,
+    deadline: Timestamp,
+    unclear_since: Option<Timestamp>,
+) -> Outcome {
+    let channel = format!("<#{}>", post.channel_id);
+    let where_ = format!("server {} channel {} date {}", post.guild_id, post.channel_id, post.date);
+    let Some(message) = super::quiz::post_message(daily.catalog(), post) else {
+        let why = format!("fact {} is no longer in the data set", post.fact_id);
+        record(daily.give_up(post.guild_id, post.date), &where_);
+        tracing::error!("daily post for {where_} not sent: {why}");
+        return Outcome::GaveUp(why);
+    };
+    let what = format!("daily post for {where_}");
     let sent =
-        tokio::time::timeout(SEND_TIMEOUT, ChannelId::new(post.channel_id).send_message(http, builder)).await;
+        send_until(http, clock, post.channel_id, &message, &post.nonce, None, deadline, unclear_since, &what)
+            .await;
+    // Never reached Discord: the date is free again, and the scheduler reports it as skipped
+    // if its grace is over. Perhaps reached it: the date stays used.
+    let settle = |unclear: bool| {
+        if unclear {
+            record(daily.give_up(post.guild_id, post.date), &where_);
+        } else {
+            record(daily.abandon(post.guild_id, post.date), &where_);
+        }
+    };
+    match sent {
+        Sent::Posted(message_id) => {
+            record(daily.confirm(post.guild_id, post.date, message_id), &where_);
+            let kind = if post.quiz.is_some() { "quiz" } else { "fact" };
+            tracing::info!("daily post for {where_} sent: {kind} {} (message {message_id})", post.fact_id);
+            Outcome::Posted(message_id)
+        }
+        Sent::Access { why, unclear } => {
+            let reason = format!("{why} (posting in {channel} on {})", post.date);
+            settle(unclear);
+            match daily.pause(post.guild_id, post.channel_id, &reason) {
+                Ok(true) => tracing::warn!("daily posts paused for server {}: {reason}", post.guild_id),
+                Ok(false) => {
+                    tracing::info!("daily post for {where_} not sent: {reason}; the schedule has moved on")
+                }
+                Err(e) => tracing::error!("could not pause the daily posts for {where_}: {e}"),
+            }
+            Outcome::Paused(reason)
+        }
+        Sent::Refused(why) => {
+            record(daily.give_up(post.guild_id, post.date), &where_);
+            tracing::error!("daily post for {where_} refused by Discord: {why}");
+            Outcome::GaveUp(why)
+        }
+        Sent::GaveUp { why, unclear } => {
+            settle(unclear);
+            Outcome::GaveUp(why)
+        }
+    }
+}
+
+async fn send_once(
+    http: &Http,
+    channel: u64,
+    message: &Message,
+    nonce: &str,
+    reply_to: Option<u64>,
+) -> Result<u64, Failure> {
+    let mut builder = message.to_create_message().nonce(Nonce::String(nonce.to_string())).enforce_nonce(true);
+    if let Some(question) = reply_to {
+        // Shown as an answer to the question; sent all the same if that message was deleted.
+        let reference = MessageReference::from((ChannelId::new(channel), MessageId::new(question)));
+        builder = builder.reference_message(reference.fail_if_not_exists(false));
+    }
+    let sent = tokio::time::timeout(SEND_TIMEOUT, ChannelId::new(channel).send_message(http, builder)).await;
     match sent {
         Ok(Ok(message)) => Ok(message.id.get()),
         Ok(Err(e)) => Err(classify(&e)),

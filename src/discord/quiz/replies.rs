@@ -2,7 +2,9 @@
 //! Discord's `<@id>` markup for players, which never pings: mentions are off on every message).
 
 use crate::catalog::Catalog;
-use crate::quiz::{film_label, Round, RoundResult, Standing, FIRST_CORRECT, LATER_CORRECT, SECOND_CORRECT};
+use crate::quiz::{
+    film_label, Round, RoundResult, Standing, Winner, FIRST_CORRECT, LATER_CORRECT, SECOND_CORRECT,
+};
 use crate::reply::{Colour, Field, Reply, Status};
 use crate::store::QuizScore;
 
@@ -40,19 +42,18 @@ pub fn reveal(catalog: &Catalog, round: &Round, result: &RoundResult<Player>, to
         text,
     );
     reply.body_spoiler = round.spoiler;
-    let right = if result.winners.is_empty() {
-        "Nobody this time.".to_string()
-    } else {
-        result
-            .winners
-            .iter()
-            .map(|w| format!("{} +{}", user(w.player), w.points))
-            .collect::<Vec<_>>()
-            .join(" · ")
-    };
+    let right = right_answers(&result.winners);
     reply.fields.push(Field { name: "Right".into(), value: right, spoiler: false, inline: false });
     reply.footer = fact.and_then(|f| f.fact.sources.first()).map(|s| format!("Source: {}", s.citation()));
     reply
+}
+
+/// Who answered a round right, with their points, for the reveal's "Right" field.
+pub fn right_answers(winners: &[Winner<Player>]) -> String {
+    if winners.is_empty() {
+        return "Nobody this time.".to_string();
+    }
+    winners.iter().map(|w| format!("{} +{}", user(w.player), w.points)).collect::<Vec<_>>().join(" · ")
 }
 
 pub fn standings(standings: &[Standing<Player>], stopped_by: Option<Player>, shutting_down: bool) -> Reply {
@@ -158,7 +159,6 @@ pub fn cannot_start(why: &str) -> Reply {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::quiz::Winner;
 
     fn round() -> Round {
         Round {
