@@ -298,6 +298,26 @@ mod tests {
     }
 
     #[test]
+    fn a_name_no_fact_mentions_is_a_lint_and_a_mentioned_one_is_kept() {
+        let mut files = files();
+        files[2].text = MATRIX
+            .replace(
+                "aliases = [\"Matrix\"]",
+                "aliases = [\"Matrix\"]\nnames = [\"Thomas Anderson\", \"Carrie-Anne Moss\"]",
+            )
+            .replace("fired one after another", "fired one after another around Carrie-Anne Moss");
+        let loaded = parse_files(files, limits()).expect("lints do not stop loading");
+        let lints: Vec<String> = loaded.lints.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            lints,
+            ["data/films/the-matrix-1999.toml:9: names[0]: no fact of this film mentions `Thomas Anderson`, \
+              so it hides nothing: remove it"]
+        );
+        let matrix = loaded.catalog.film("the-matrix-1999").unwrap();
+        assert_eq!(matrix.names, ["Thomas Anderson", "Carrie-Anne Moss"]);
+    }
+
+    #[test]
     fn a_directory_without_the_layout_is_not_a_data_set() {
         let dir = tempfile::tempdir().unwrap();
         let err = load_dir(dir.path(), limits()).unwrap_err();

@@ -62,6 +62,9 @@ pub struct Film {
     /// ISO 3166-1 alpha-2 codes.
     pub countries: Vec<String>,
     pub aliases: Vec<String>,
+    /// Characters and cast whose names give the film away ("Ellen Ripley", "Sigourney Weaver"):
+    /// the quiz hides them. Only those the facts mention matter; it is not a cast list.
+    pub names: Vec<String>,
     pub facts: Vec<Fact>,
 }
 

@@ -18,6 +18,8 @@ pub struct FilmFile {
     pub countries: Spanned<Vec<Spanned<String>>>,
     #[serde(default)]
     pub aliases: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub names: Vec<Spanned<String>>,
     #[serde(default, rename = "fact")]
     pub facts: Vec<Spanned<FactTable>>,
 }

@@ -211,6 +211,18 @@ pub(super) fn validate(
                 });
             }
         }
+        for (i, name) in built.names.iter().enumerate() {
+            if !built.facts.iter().any(|fact| mentions_name(&fact.text, name)) {
+                lints.push(Problem {
+                    file: path.clone(),
+                    line: line_of(text, film.names[i].span().start),
+                    field: format!("names[{i}]"),
+                    message: format!(
+                        "no fact of this film mentions `{name}`, so it hides nothing: remove it"
+                    ),
+                });
+            }
+        }
         if film.facts.is_empty() {
             lints.push(Problem {
                 file: path.clone(),
@@ -344,6 +356,8 @@ fn build_film(
     }
     let aliases =
         f.aliases.iter().enumerate().map(|(i, a)| r.text(a, &format!("aliases[{i}]"), TITLE_MAX)).collect();
+    let names =
+        f.names.iter().enumerate().map(|(i, n)| r.text(n, &format!("names[{i}]"), TITLE_MAX)).collect();
 
     let mut seen_facts: HashMap<String, usize> = HashMap::new();
     let facts = f
@@ -363,7 +377,20 @@ fn build_film(
         })
         .collect();
 
-    Film { id, title, year, end_year, kind, directors, countries, aliases, facts }
+    Film { id, title, year, end_year, kind, directors, countries, aliases, names, facts }
+}
+
+/// Whether `text` mentions the name or one of its words (the quiz hides those alone too), as
+/// a whole word, ignoring case.
+fn mentions_name(text: &str, name: &str) -> bool {
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .map(|w| w.trim_end_matches("'s").to_lowercase())
+        .collect();
+    name.split_whitespace()
+        .map(|part| part.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+        .filter(|part| part.chars().count() > 1)
+        .any(|part| words.contains(&part))
 }
 
 fn build_fact(

@@ -1,8 +1,8 @@
 //! Hiding the words of a fact that would give its film away.
 //!
-//! The data set knows, per film, its title, its aliases and its directors; it lists no cast and
-//! no characters. What is hidden, all as whole words, accent-insensitive, possessives included
-//! ("Alien's" hides as "▇▇▇'s"):
+//! The data set knows, per film, its title, its aliases, its directors and the character and
+//! cast names its facts mention (`names`). What is hidden, all as whole words,
+//! accent-insensitive, possessives included ("Alien's" hides as "▇▇▇'s"):
 //!
 //! 1. **The title and every alias**, also without a leading article. A title of two or more
 //!    words ("Back to the Future Part II", "Amores Perros") hides in any case and becomes
@@ -15,20 +15,20 @@
 //! 2. **The pieces of a title**: the series part of a sequel or subtitle ("Back to the Future"
 //!    in "Back to the Future Part II", "Alien" from the alias "Alien 2", "Avatar", "Dune",
 //!    "Mission: Impossible") and the subtitle ("Fallout", "Judgment Day").
-//! 3. **The directors**: the full name, the name with particles ("del Toro", "De Palma"), and
+//! 3. **The directors, and the film's `names`** (characters and cast): the full name, the name with particles ("del Toro", "De Palma"), and
 //!    each part of the name alone ("Scott", "Kurosawa", "Zhang"), whichever order the name is
 //!    written in. A part alone hides only when it stands alone: next to another capitalised
 //!    word it is someone else's name ("Lee" hides in "Lee framed it", not in "editor Lee
 //!    Smith").
-//! 4. **Telling title words**: the data has no character names, but titles carry many
+//! 4. **Telling title words**: titles carry character names too
 //!    ("Kane", "Lola", "Benjamin Button", "Roger", "Max", "Indiana Jones"). A word of a title
 //!    of two or more words counts when the data shows it is a name: it is never written in
 //!    lower case anywhere in the catalog, or this film's own facts capitalise it in mid-sentence
 //!    outside the title ("Baby" in "on Baby and Debora"). Function words, particles, numbers,
 //!    months and weekdays never count. Like director names, they hide only standing alone.
 //!
-//! Character and actor names that appear in no title ("Ripley", "Marty McFly") cannot be
-//! found without cast data and stay visible.
+//! A character or actor in neither a title nor the film's `names` stays visible: `check` warns
+//! about nothing here, so the data set's `names` are what keeps a quiz fair.
 
 use std::collections::{HashMap, HashSet};
 
@@ -217,11 +217,19 @@ impl Redactor {
             }
         }
         for director in &film.directors {
-            for (words, guard) in director_phrases(director, &film.directors) {
+            for (words, guard) in person_phrases(director, &film.directors) {
                 rules.add(Phrase { words, guard }, Mask::Name);
             }
             rules.names.extend(tokenize(director).into_iter().map(|t| t.folded));
             rules.names.extend(joined_initials(&tokenize(director)).into_iter().map(|t| t.folded));
+        }
+        // Characters and cast the data names hide the way directors do.
+        for name in &film.names {
+            for (words, guard) in person_phrases(name, &film.names) {
+                rules.add(Phrase { words, guard }, Mask::Name);
+            }
+            rules.names.extend(tokenize(name).into_iter().map(|t| t.folded));
+            rules.names.extend(joined_initials(&tokenize(name)).into_iter().map(|t| t.folded));
         }
         let title_names = self.title_names(film, &variants, &rules);
         // A title made only of names ("Mary Poppins", "King Kong") is as often the character.
@@ -366,7 +374,7 @@ fn pieces(title: &str) -> Vec<Vec<Token>> {
 /// A director's name as phrases: the full name, without initials, with initials joined
 /// ("J. J." written "J.J."), particle and surname ("del Toro"), and each part standing alone.
 /// A surname shared by co-directors also hides in the plural ("the Coens").
-fn director_phrases(name: &str, all: &[String]) -> Vec<(Vec<PhraseWord>, Guard)> {
+fn person_phrases(name: &str, all: &[String]) -> Vec<(Vec<PhraseWord>, Guard)> {
     let tokens = tokenize(name);
     let capital = |_: usize, t: &Token| t.capitalized && !is_particle(&t.folded);
     let mut out = vec![(phrase_words(&tokens, capital), Guard::None)];
@@ -443,6 +451,7 @@ pub(super) mod tests {
             directors: directors.iter().map(ToString::to_string).collect(),
             countries: vec!["US".into()],
             aliases: aliases.iter().map(ToString::to_string).collect(),
+            names: Vec::new(),
             facts: facts
                 .iter()
                 .enumerate()
@@ -595,6 +604,21 @@ pub(super) mod tests {
                 "Part Two rode a sandworm, as Dune did; dune buggies too."
             ),
             "Part Two rode a sandworm, as ▇▇▇ did; dune buggies too."
+        );
+    }
+
+    #[test]
+    fn characters_and_cast_hide_like_directors() {
+        let mut alien =
+            film("Alien", &[], &["Ridley Scott"], &["Ripley, played by Sigourney Weaver, survives."]);
+        alien.names = vec!["Ellen Ripley".into(), "Sigourney Weaver".into()];
+        let redactor = Redactor::for_films([&alien]);
+        assert_eq!(
+            redactor.redact(
+                &alien,
+                "Ripley, played by Sigourney Weaver, survives; Weaver's Ripley and Ellen Page."
+            ),
+            "▇▇▇, played by ▇▇▇, survives; ▇▇▇'s ▇▇▇ and Ellen Page."
         );
     }
 
