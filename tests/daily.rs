@@ -339,7 +339,7 @@ async fn a_daily_quiz_takes_one_answer_each_across_a_restart_and_reveals_the_sco
     const DEE: (u64, &str) = (1_600_000_000_000_000_014, "dee");
     let dir = tempfile::tempdir().unwrap();
     let (start, started) = clock_before_due();
-    let reveal = ("MOVIE_TRIVIA_DAILY_REVEAL", "10s");
+    let reveal = ("MOVIE_TRIVIA_DAILY_REVEAL", "15s");
     let mut run = Running::start_in(dir.path(), &[("MOVIE_TRIVIA_CLOCK", &start.to_string()), reveal]).await;
     let channel = CHANNEL_ID.to_string();
     let options = [
@@ -367,7 +367,7 @@ async fn a_daily_quiz_takes_one_answer_each_across_a_restart_and_reveals_the_sco
         assert_eq!(custom_id, &format!("mt1:dq:2026-03-29:{i}"));
     }
     let due: Timestamp = DUE.parse().unwrap();
-    let reveal_at = due.as_second() + 10;
+    let reveal_at = due.as_second() + 15;
     let rules = question["embeds"][0]["fields"][0]["value"].as_str().unwrap();
     assert!(rules.contains(&format!("<t:{reveal_at}:R>")), "{rules}");
 
@@ -383,7 +383,8 @@ async fn a_daily_quiz_takes_one_answer_each_across_a_restart_and_reveals_the_sco
     run.restart_in(dir.path(), &[("MOVIE_TRIVIA_CLOCK", &clock_now(start, started)), reveal]).await;
     let again = run.click_as(ANN, &choices[3].1, &question).await;
     assert!(text(&again).contains(&format!("Your answer this round is **{}**", choices[0].0)), "{again:#}");
-    run.click_as(DEE, &choices[3].1, &question).await;
+    let taken = run.click_as(DEE, &choices[3].1, &question).await;
+    assert!(text(&taken).contains("Answer taken"), "the click came after the reveal: {taken:#}");
 
     // The reveal, as a reply to the question, whose buttons come off.
     let reveal_message = run.discord.wait_for_messages(CHANNEL_ID, 2).await.remove(1);
@@ -400,8 +401,14 @@ async fn a_daily_quiz_takes_one_answer_each_across_a_restart_and_reveals_the_sco
     let requests = post_requests(&run);
     assert_eq!(requests.len(), 2, "one question, one reveal");
     assert_eq!(requests[1]["message_reference"]["message_id"], question["id"], "{:#}", requests[1]);
+    wait_for_log(&run.bot, "sent: 1 of 4 right").await;
+    let edit = format!("/channels/{CHANNEL_ID}/messages/{}", question["id"].as_str().unwrap());
+    run.discord
+        .wait_for("the question's buttons taken off", |calls| {
+            calls.iter().find(|c| c.method == "PATCH" && c.path.ends_with(&edit)).map(|_| ())
+        })
+        .await;
     assert_eq!(run.discord.messages(CHANNEL_ID)[0]["components"], json!([]), "buttons taken off");
-    wait_for_log(&run.bot, "daily quiz answer for server").await;
 
     let late = run.click_as(BOB, &choices[0].1, &question).await;
     assert!(is_ephemeral(&late), "{late:#}");
@@ -417,4 +424,57 @@ async fn a_daily_quiz_takes_one_answer_each_across_a_restart_and_reveals_the_sco
     );
     let board = text(&run.discord.interact(ask).await);
     assert!(board.contains(&format!("1. <@{}> · 3 points, 1 of 1 rounds won", winner.0)), "{board}");
+}
+
+/// `/daily set ... mode:quiz` by an admin.
+async fn set_quiz(run: &Running) {
+    let channel = CHANNEL_ID.to_string();
+    let options = [
+        ("channel", CHANNEL, channel.as_str()),
+        ("time", TEXT, "02:30"),
+        ("timezone", TEXT, "Europe/Berlin"),
+        ("mode", 4, "1"),
+    ];
+    run.subcommand("daily", "set", &options, ADMIN, ALL_PERMISSIONS).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_crash_while_revealing_resends_the_answer_once_with_its_nonce_and_scores_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let (start, started) = clock_before_due();
+    let reveal = ("MOVIE_TRIVIA_DAILY_REVEAL", "4s");
+    let mut run = Running::start_in(dir.path(), &[("MOVIE_TRIVIA_CLOCK", &start.to_string()), reveal]).await;
+    set_quiz(&run).await;
+    let question = run.discord.wait_for_messages(CHANNEL_ID, 1).await.remove(0);
+    let choices = buttons(&json!({ "data": question }));
+    let taken = run.click_as(MEMBER, &choices[0].1, &question).await;
+    assert!(text(&taken).contains("Answer taken"), "{taken:#}");
+    // Discord creates the answer's message but the bot never hears back, and dies.
+    run.discord.set_fault(CHANNEL_ID, Some(Fault::Hang));
+    run.discord.wait_for_messages(CHANNEL_ID, 2).await;
+    run.bot.kill();
+    run.discord.set_fault(CHANNEL_ID, None);
+
+    run.restart_in(dir.path(), &[("MOVIE_TRIVIA_CLOCK", &clock_now(start, started)), reveal]).await;
+    wait_for_log(&run.bot, "resending the unconfirmed daily quiz answer").await;
+    wait_for_log(&run.bot, "right (message").await;
+    let requests = post_requests(&run);
+    assert_eq!(requests.len(), 3, "question, answer, and the answer resent once");
+    assert_eq!(requests[1]["nonce"], requests[2]["nonce"]);
+    assert_ne!(requests[0]["nonce"], requests[1]["nonce"], "the answer has a nonce of its own");
+    assert_eq!(run.discord.messages(CHANNEL_ID).len(), 2, "one answer in the channel");
+    let id = run.discord.next_id();
+    let ask = payloads::slash_command(
+        id,
+        &run.command_id("leaderboard"),
+        "leaderboard",
+        &[],
+        MEMBER,
+        ALL_PERMISSIONS,
+    );
+    let board = text(&run.discord.interact(ask).await);
+    assert!(
+        board.contains(&format!("<@{}>", MEMBER.0)) && board.contains("of 1 rounds won"),
+        "scored once: {board}"
+    );
 }

@@ -303,9 +303,9 @@ mod tests {
         files[2].text = MATRIX
             .replace(
                 "aliases = [\"Matrix\"]",
-                "aliases = [\"Matrix\"]\nnames = [\"Thomas Anderson\", \"Carrie-Anne Moss\"]",
+                "aliases = [\"Matrix\"]\nnames = [\"Thomas Anderson\", \"Carrie-Anne Moss\", \"BB-8\", \"Mitch Brenner\"]",
             )
-            .replace("fired one after another", "fired one after another around Carrie-Anne Moss");
+            .replace("fired one after another", "fired one after another around Carrie-Anne, BB-8 and the Brenners'");
         let loaded = parse_files(files, limits()).expect("lints do not stop loading");
         let lints: Vec<String> = loaded.lints.iter().map(ToString::to_string).collect();
         assert_eq!(
@@ -314,7 +314,7 @@ mod tests {
               so it hides nothing: remove it"]
         );
         let matrix = loaded.catalog.film("the-matrix-1999").unwrap();
-        assert_eq!(matrix.names, ["Thomas Anderson", "Carrie-Anne Moss"]);
+        assert_eq!(matrix.names, ["Thomas Anderson", "Carrie-Anne Moss", "BB-8", "Mitch Brenner"]);
     }
 
     #[test]

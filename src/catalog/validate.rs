@@ -380,17 +380,21 @@ fn build_film(
     Film { id, title, year, end_year, kind, directors, countries, aliases, names, facts }
 }
 
-/// Whether `text` mentions the name or one of its words (the quiz hides those alone too), as
-/// a whole word, ignoring case.
+/// Whether `text` mentions the name or one of its parts (the quiz hides those alone too), as
+/// whole words, ignoring case; "BB-8" matches "BB-8", and "Brenner" the plural "the Brenners'".
 fn mentions_name(text: &str, name: &str) -> bool {
-    let words: Vec<String> = text
-        .split(|c: char| !c.is_alphanumeric() && c != '\'')
-        .map(|w| w.trim_end_matches("'s").to_lowercase())
-        .collect();
+    let runs = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect()
+    };
+    let words = runs(text);
+    let same = |word: &String, part: &String| {
+        word == part
+            || (word.len() == part.len() + 1 && word.starts_with(part.as_str()) && word.ends_with('s'))
+    };
     name.split_whitespace()
-        .map(|part| part.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
-        .filter(|part| part.chars().count() > 1)
-        .any(|part| words.contains(&part))
+        .map(runs)
+        .filter(|part| part.concat().chars().count() > 1)
+        .any(|part| words.windows(part.len()).any(|w| w.iter().zip(&part).all(|(word, p)| same(word, p))))
 }
 
 fn build_fact(

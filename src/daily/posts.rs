@@ -188,6 +188,11 @@ impl DailyPosts {
     /// Chooses the fact for `date` and records the post as being sent, before anything is sent.
     /// `None` when that date already has a post: it must not get a second one.
     pub fn begin(&self, guild: u64, date: Date, now: Timestamp) -> Result<Option<Post>, DailyError> {
+        // The redactor takes a moment to build: never while holding the store, which clicks
+        // and commands wait on.
+        if self.store().schedule(guild)?.is_some_and(|s| s.mode == Mode::Quiz) {
+            self.redactor.get_or_init(|| Redactor::new(&self.catalog));
+        }
         let store = self.store();
         let schedule = store.schedule(guild)?.ok_or(DailyError::NotSet)?;
         let ids: Vec<&str> = self.catalog.facts().map(|f| f.fact.id.as_str()).collect();
@@ -223,7 +228,13 @@ impl DailyPosts {
         let fact = self.catalog.fact(fact_id)?;
         let redactor = self.redactor.get_or_init(|| Redactor::new(&self.catalog));
         let mut rng = rand::rngs::StdRng::seed_from_u64(day_hash(guild, date));
-        let round = round_for_fact(&self.catalog, redactor, fact, &mut rng).ok()?;
+        let round = match round_for_fact(&self.catalog, redactor, fact, &mut rng) {
+            Ok(round) => round,
+            Err(e) => {
+                tracing::warn!("daily quiz for server {guild} date {date} posted as a plain fact: {e}");
+                return None;
+            }
+        };
         Some(QuizPost {
             choices: round.choices,
             correct: round.correct,

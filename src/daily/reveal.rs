@@ -63,6 +63,11 @@ impl DailyPosts {
         Ok(reveals)
     }
 
+    /// The quiz's question certainly did not go out: nothing is revealed.
+    pub fn cancel_quiz(&self, guild: u64, date: Date) -> Result<(), DailyError> {
+        Ok(self.store().cancel_daily_quiz(guild, date)?)
+    }
+
     /// The reveal's message went out.
     pub fn reveal_sent(&self, guild: u64, date: Date) -> Result<(), DailyError> {
         Ok(self.store().set_reveal_state(guild, date, RevealState::Sent)?)

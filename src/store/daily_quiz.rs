@@ -166,7 +166,19 @@ impl Store {
         Ok(closed == 1)
     }
 
-    /// Records how a scored reveal's message ended.
+    /// Closes a quiz whose question certainly never went out, so no answer is revealed to a
+    /// question nobody saw.
+    pub fn cancel_daily_quiz(&self, guild_id: u64, local_date: Date) -> Result<(), StoreError> {
+        self.conn.execute(
+            "UPDATE daily_post SET reveal_state = 3
+             WHERE guild_id = ?1 AND local_date = ?2 AND quiz_choices IS NOT NULL AND message_id IS NULL
+               AND reveal_state = 0",
+            params![id(guild_id), local_date.to_string()],
+        )?;
+        Ok(())
+    }
+
+    /// Records how a scored reveal's message ended; only a reveal being sent can end.
     pub fn set_reveal_state(
         &self,
         guild_id: u64,
@@ -174,7 +186,7 @@ impl Store {
         state: RevealState,
     ) -> Result<(), StoreError> {
         self.conn.execute(
-            "UPDATE daily_post SET reveal_state = ?3 WHERE guild_id = ?1 AND local_date = ?2",
+            "UPDATE daily_post SET reveal_state = ?3 WHERE guild_id = ?1 AND local_date = ?2 AND reveal_state = 1",
             params![id(guild_id), local_date.to_string(), state as i64],
         )?;
         Ok(())
@@ -308,8 +320,27 @@ mod tests {
         );
         store.set_reveal_state(GUILD, day, RevealState::Sent).unwrap();
         assert_eq!(store.reveals_in_flight().unwrap(), Vec::new());
+        store.set_reveal_state(GUILD, day, RevealState::GaveUp).unwrap();
+        assert_eq!(
+            store.daily_quiz(GUILD, day).unwrap().unwrap().state,
+            RevealState::Sent,
+            "sent stays sent"
+        );
         assert_eq!(
             store.answer_daily_quiz(GUILD, day, 7, 2, t("2026-01-15T09:30:00Z")).unwrap(),
+            DailyAnswer::Closed { answer: "c-1968".into() }
+        );
+    }
+
+    #[test]
+    fn a_question_that_never_went_out_gets_no_reveal() {
+        let store = store_with_quiz();
+        let day = date(2026, 1, 15);
+        store.give_up_post(GUILD, day).unwrap();
+        store.cancel_daily_quiz(GUILD, day).unwrap();
+        assert_eq!(store.next_reveal(GUILD).unwrap(), None);
+        assert_eq!(
+            store.answer_daily_quiz(GUILD, day, 5, 1, t("2026-01-15T09:10:00Z")).unwrap(),
             DailyAnswer::Closed { answer: "c-1968".into() }
         );
     }

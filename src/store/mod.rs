@@ -430,10 +430,13 @@ struct RawQuiz {
 
 impl RawQuiz {
     fn parse(self) -> Result<Option<QuizPost>, StoreError> {
-        let (Some(choices), Some(correct), Some(question), Some(reveal_at)) =
-            (self.choices, self.correct, self.question, self.reveal_at)
+        let Some(choices) = self.choices else { return Ok(None) };
+        let (Some(correct), Some(question), Some(reveal_at)) = (self.correct, self.question, self.reveal_at)
         else {
-            return Ok(None);
+            return Err(StoreError::Corrupt {
+                column: "quiz_correct",
+                value: format!("missing for {choices}"),
+            });
         };
         let corrupt = |value: String| StoreError::Corrupt { column: "quiz_choices", value };
         let choices = split_choices(&choices).ok_or_else(|| corrupt(choices.clone()))?;

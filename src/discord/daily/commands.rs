@@ -57,7 +57,7 @@ pub async fn daily_set(
     #[description = "Your time zone, such as Europe/Berlin or America/New_York (UTC if left out)"]
     #[autocomplete = "complete_zone"]
     timezone: Option<String>,
-    #[description = "fact: a fact of the day (the default); quiz: guess the film, answer an hour later"]
+    #[description = "fact: a fact of the day (the default); quiz: guess the film, answer revealed later"]
     mode: Option<ModeChoice>,
 ) -> Result<(), BotError> {
     let Some(guild) = admin_guild(ctx).await? else { return Ok(()) };
@@ -66,13 +66,16 @@ pub async fn daily_set(
     if let Err(e) = crate::daily::parse_time(&time).and_then(|_| crate::daily::parse_zone(&zone)) {
         return say(ctx, &replies::bad_setting(&e)).await;
     }
+    let data = ctx.data();
+    // Without a mode, the server keeps the one it has.
+    let kept = || data.daily.status(guild.get(), data.clock.now()).ok().flatten().map(|s| s.schedule.mode);
+    let effective = mode.map(Mode::from).or_else(kept).unwrap_or_default();
     let permissions = bot_permissions(ctx, guild, channel.id).await?;
-    let missing = replies::missing(permissions.bits());
+    let missing = replies::missing(permissions.bits(), effective);
     if !missing.is_empty() {
         tracing::debug!(guild = %guild, channel = %channel.id, ?missing, "daily set refused: permissions");
         return say(ctx, &replies::missing_permissions(channel.id.get(), &missing)).await;
     }
-    let data = ctx.data();
     let seed = rand::random::<u64>();
     let mode = mode.map(Mode::from);
     let saved = data.daily.set(guild.get(), channel.id.get(), &time, &zone, mode, data.clock.now(), seed);
@@ -89,7 +92,7 @@ pub async fn daily_set(
         status.schedule.local_time,
         status.schedule.time_zone
     );
-    say(ctx, &replies::saved(&status)).await
+    say(ctx, &replies::saved(&status, data.daily.reveal_after())).await
 }
 
 /// The daily post schedule, and when the next post comes
@@ -98,7 +101,7 @@ pub async fn daily_show(ctx: Context<'_>) -> Result<(), BotError> {
     let Some(guild) = admin_guild(ctx).await? else { return Ok(()) };
     let data = ctx.data();
     let status = data.daily.status(guild.get(), data.clock.now()).map_err(daily_error)?;
-    say(ctx, &replies::show(status.as_ref())).await
+    say(ctx, &replies::show(status.as_ref(), data.daily.reveal_after())).await
 }
 
 /// Stop the daily posts

@@ -17,6 +17,8 @@ use crate::discord::message::{cut, limits, Button, Message};
 use crate::discord::{BotError, Data};
 use crate::quiz::film_label;
 
+/// How long taking a question's buttons off may take.
+const EDIT_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(15);
 /// How long a reveal keeps retrying when Discord cannot be reached; an unclear failure stops
 /// sooner, at the end of the nonce window.
 const REVEAL_DEADLINE: SignedDuration = SignedDuration::from_mins(10);
@@ -51,17 +53,21 @@ pub async fn on_answer(
 ) -> Result<(), BotError> {
     let label = |film: &str| film_label(data.engine.catalog(), film);
     let outcome = match click.guild_id {
-        Some(guild) => data
-            .daily
-            .answer(guild.get(), answer.date, click.user.id.get(), answer.choice, data.clock.now())
-            .map_err(|e| BotError::Daily(e.to_string()))?,
-        None => DailyAnswer::Gone,
+        Some(guild) => {
+            data.daily.answer(guild.get(), answer.date, click.user.id.get(), answer.choice, data.clock.now())
+        }
+        None => Ok(DailyAnswer::Gone),
     };
     let reply = match &outcome {
-        DailyAnswer::Taken { film, reveal_at } => replies::quiz_taken(&label(film), *reveal_at),
-        DailyAnswer::Already { film } => crate::discord::quiz::replies::already_answered(&label(film)),
-        DailyAnswer::Closed { answer } => replies::quiz_closed(&label(answer)),
-        DailyAnswer::Gone => crate::discord::quiz::replies::quiz_gone(),
+        Ok(DailyAnswer::Taken { film, reveal_at }) => replies::quiz_taken(&label(film), *reveal_at),
+        Ok(DailyAnswer::Already { film }) => crate::discord::quiz::replies::already_answered(&label(film)),
+        Ok(DailyAnswer::Closed { answer }) => replies::quiz_closed(&label(answer)),
+        Ok(DailyAnswer::Gone) => replies::quiz_gone(),
+        // Answered all the same, so Discord never shows "This interaction failed".
+        Err(e) => {
+            tracing::error!("could not record a daily quiz answer ({}): {e}", click.data.custom_id);
+            replies::quiz_not_recorded()
+        }
     };
     tracing::debug!(custom_id = %click.data.custom_id, ?outcome, "daily quiz answer");
     let response = CreateInteractionResponse::Message(Message::from_reply(&reply).to_interaction_response());
@@ -69,34 +75,61 @@ pub async fn on_answer(
     Ok(())
 }
 
-/// Takes the question's buttons off and sends the answer as a reply to it; records how that
-/// ended. `resend` when an earlier run may have sent it already (the nonce then makes Discord
-/// return that message instead of a second one).
+/// Sends the answer as a reply to the question, records how that ended, and takes the
+/// question's buttons off. `resend` when an earlier run may have sent it already (the nonce
+/// then makes Discord return that message instead of a second one).
 pub async fn deliver_reveal(http: &Http, daily: &DailyPosts, clock: Clock, reveal: &Reveal, resend: bool) {
     let where_ = format!("server {} channel {} date {}", reveal.guild_id, reveal.channel_id, reveal.date);
+    send_reveal(http, daily, clock, reveal, resend, &where_).await;
+    // After the answer, never before it: the answer must not wait on an edit. Clicks after the
+    // reveal time are refused anyway; this only spares members a button that does nothing.
     if let Some(question) = reveal.question_message {
         let edit = EditMessage::new().components(vec![]);
         let channel = ChannelId::new(reveal.channel_id);
-        if let Err(e) = channel.edit_message(http, MessageId::new(question), edit).await {
-            tracing::debug!("daily quiz for {where_}: could not take the buttons off: {}", describe(&e));
+        match tokio::time::timeout(EDIT_TIMEOUT, channel.edit_message(http, MessageId::new(question), edit))
+            .await
+        {
+            Ok(Ok(_)) => {}
+            Ok(Err(e)) => {
+                tracing::debug!("daily quiz for {where_}: could not take the buttons off: {}", describe(&e))
+            }
+            Err(_) => tracing::debug!("daily quiz for {where_}: taking the buttons off timed out"),
         }
     }
+}
+
+async fn send_reveal(
+    http: &Http,
+    daily: &DailyPosts,
+    clock: Clock,
+    reveal: &Reveal,
+    resend: bool,
+    where_: &str,
+) {
     let message = Message::from_reply(&replies::quiz_reveal(daily.catalog(), reveal));
     let deadline = reveal.started_at.checked_add(REVEAL_DEADLINE).unwrap_or(reveal.started_at);
     let unclear_since = resend.then_some(reveal.started_at);
     let what = format!("daily quiz answer for {where_}");
-    let sent = send_until(
-        http,
-        clock,
-        reveal.channel_id,
-        &message,
-        &reveal.nonce,
-        reveal.question_message,
-        deadline,
-        unclear_since,
-        &what,
-    )
-    .await;
+    let send = |reply_to| {
+        send_until(
+            http,
+            clock,
+            reveal.channel_id,
+            &message,
+            &reveal.nonce,
+            reply_to,
+            deadline,
+            unclear_since,
+            &what,
+        )
+    };
+    let mut sent = send(reveal.question_message).await;
+    if let (Sent::Access { unclear: false, .. }, Some(_)) = (&sent, reveal.question_message) {
+        // A reply needs Read Message History, which an admin may have taken away since
+        // `/daily set`: refused, nothing was posted, so it goes again as a plain message.
+        tracing::info!("daily quiz answer for {where_}: not allowed as a reply, sending it on its own");
+        sent = send(None).await;
+    }
     let recorded = match sent {
         Sent::Posted(id) => {
             tracing::info!(

@@ -3,7 +3,7 @@
 //! why these live in the Discord adapter rather than the core.
 
 use jiff::civil::Date;
-use jiff::Timestamp;
+use jiff::{SignedDuration, Timestamp};
 
 use crate::catalog::Catalog;
 use crate::daily::{DailyStatus, Mode, Reveal, ScheduleError};
@@ -13,6 +13,9 @@ use crate::reply::{Colour, Field, Reply, Status};
 /// The permissions a daily post needs in its channel, with the names Discord shows for them.
 pub const NEEDED: [(&str, u64); 3] =
     [("View Channel", 1 << 10), ("Send Messages", 1 << 11), ("Embed Links", 1 << 14)];
+/// What a daily quiz needs on top: its answer is a reply to the question, and Discord allows a
+/// reply only with this.
+pub const NEEDED_FOR_QUIZ: (&str, u64) = ("Read Message History", 1 << 16);
 
 /// Shown only to the person who asked: everything `/daily` answers concerns the admins.
 fn private(colour: Colour, title: &str, body: String) -> Reply {
@@ -30,20 +33,36 @@ pub fn channel(id: u64) -> String {
 }
 
 /// What a server's daily post is, as the confirmation and `/daily show` say it.
-fn what(mode: Mode) -> &'static str {
+fn what(mode: Mode, reveal_after: SignedDuration) -> String {
     match mode {
-        Mode::Fact => "a behind-the-scenes fact",
-        Mode::Quiz => "a \"Guess the film\" quiz (a fact with its film hidden, four films to pick from, the answer an hour later)",
+        Mode::Fact => "a behind-the-scenes fact".into(),
+        Mode::Quiz => format!(
+            "a \"Guess the film\" quiz (a fact with its film hidden, four films to pick from, the answer {} later)",
+            span(reveal_after)
+        ),
     }
 }
 
-pub fn saved(status: &DailyStatus) -> Reply {
+/// "1 hour", "90 minutes", "30 seconds".
+fn span(d: SignedDuration) -> String {
+    let s = d.as_secs();
+    let (n, unit) = if s % 3600 == 0 {
+        (s / 3600, "hour")
+    } else if s % 60 == 0 {
+        (s / 60, "minute")
+    } else {
+        (s, "second")
+    };
+    format!("{n} {unit}{}", if n == 1 { "" } else { "s" })
+}
+
+pub fn saved(status: &DailyStatus, reveal_after: SignedDuration) -> Reply {
     let s = &status.schedule;
     let mut body = format!(
         "Every day at **{}** ({}), {} goes to {}.",
         s.local_time,
         s.time_zone,
-        what(s.mode),
+        what(s.mode, reveal_after),
         channel(s.channel_id)
     );
     if let Some(next) = status.next {
@@ -52,7 +71,7 @@ pub fn saved(status: &DailyStatus) -> Reply {
     private(Colour::TRIVIA, "Daily facts are on", body)
 }
 
-pub fn show(status: Option<&DailyStatus>) -> Reply {
+pub fn show(status: Option<&DailyStatus>, reveal_after: SignedDuration) -> Reply {
     let Some(status) = status else {
         return private(
             Colour::NOT_FOUND,
@@ -79,7 +98,7 @@ pub fn show(status: Option<&DailyStatus>) -> Reply {
             ),
         );
     }
-    let mut body = format!("Every day: {} in {plan}.", what(s.mode));
+    let mut body = format!("Every day: {} in {plan}.", what(s.mode, reveal_after));
     if let Some(next) = status.next {
         body.push_str(&format!("\nNext post: {}", when(next)));
     }
@@ -115,7 +134,7 @@ pub fn already_posted(date: Date, next: Option<Timestamp>) -> Reply {
 }
 
 pub fn not_set() -> Reply {
-    show(None)
+    show(None, SignedDuration::ZERO)
 }
 
 pub fn not_posted(reason: &str) -> Reply {
@@ -162,9 +181,17 @@ pub fn missing_permissions(channel_id: u64, missing: &[&str]) -> Reply {
     )
 }
 
-/// Which of [`NEEDED`] `permissions` (a Discord permission bit set) lacks.
-pub fn missing(permissions: u64) -> Vec<&'static str> {
-    NEEDED.iter().filter(|(_, bit)| permissions & bit == 0).map(|(name, _)| *name).collect()
+/// Which of [`NEEDED`] (and for a quiz [`NEEDED_FOR_QUIZ`]) `permissions` (a Discord
+/// permission bit set) lacks.
+pub fn missing(permissions: u64, mode: Mode) -> Vec<&'static str> {
+    let quiz = (mode == Mode::Quiz).then_some(NEEDED_FOR_QUIZ);
+    NEEDED
+        .iter()
+        .copied()
+        .chain(quiz)
+        .filter(|(_, bit)| permissions & bit == 0)
+        .map(|(name, _)| name)
+        .collect()
 }
 
 const QUIZ: Colour = Colour(0xC061CB);
@@ -213,6 +240,18 @@ pub fn quiz_taken(label: &str, reveal_at: Timestamp) -> Reply {
     )
 }
 
+pub fn quiz_gone() -> Reply {
+    private(QUIZ, "This quiz is over", "A new one comes with the next daily post.".into())
+}
+
+pub fn quiz_not_recorded() -> Reply {
+    private(
+        QUIZ,
+        "Answer not recorded",
+        "Something went wrong on my side: please click again in a moment.".into(),
+    )
+}
+
 pub fn quiz_closed(label: &str) -> Reply {
     private(
         QUIZ,
@@ -226,6 +265,8 @@ mod tests {
     use jiff::civil::date;
 
     use super::*;
+
+    const HOUR: SignedDuration = SignedDuration::from_hours(1);
     use crate::daily::Rotation;
     use crate::store::DailySchedule;
 
@@ -248,7 +289,7 @@ mod tests {
 
     #[test]
     fn the_confirmation_names_channel_time_zone_and_next_post() {
-        let reply = saved(&status(true, None, Some("2026-01-15T08:00:00Z")));
+        let reply = saved(&status(true, None, Some("2026-01-15T08:00:00Z")), HOUR);
         assert!(
             reply.body.contains("<#42>") && reply.body.contains("**09:00** (Europe/Berlin)"),
             "{}",
@@ -260,24 +301,25 @@ mod tests {
 
     #[test]
     fn show_tells_on_off_paused_and_unset_apart() {
-        assert!(show(Some(&status(true, None, Some("2026-01-15T08:00:00Z"))))
+        assert!(show(Some(&status(true, None, Some("2026-01-15T08:00:00Z"))), HOUR)
             .body
             .contains("Next post: <t:"));
-        assert_eq!(show(Some(&status(false, None, None))).title, "Daily facts are off");
-        let paused = show(Some(&status(true, Some("the channel <#42> was deleted"), None)));
+        assert_eq!(show(Some(&status(false, None, None)), HOUR).title, "Daily facts are off");
+        let paused = show(Some(&status(true, Some("the channel <#42> was deleted"), None)), HOUR);
         assert_eq!(paused.title, "Daily facts are paused");
         assert!(paused.body.contains("the channel <#42> was deleted") && paused.body.contains("/daily set"));
-        assert!(show(None).body.contains("/daily set"));
+        assert!(show(None, HOUR).body.contains("/daily set"));
     }
 
     #[test]
     fn missing_permissions_are_named_one_by_one() {
-        assert_eq!(missing(1024 | 2048 | 16384), Vec::<&str>::new());
-        assert_eq!(missing(1024), vec!["Send Messages", "Embed Links"]);
-        let reply = missing_permissions(42, &missing(1024 | 16384));
+        assert_eq!(missing(1024 | 2048 | 16384, Mode::Fact), Vec::<&str>::new());
+        assert_eq!(missing(1024 | 2048 | 16384, Mode::Quiz), vec!["Read Message History"]);
+        assert_eq!(missing(1024, Mode::Fact), vec!["Send Messages", "Embed Links"]);
+        let reply = missing_permissions(42, &missing(1024 | 16384, Mode::Fact));
         assert!(reply.body.contains("missing **Send Messages** there"), "{}", reply.body);
         assert!(reply.body.contains("that permission"), "{}", reply.body);
-        let reply = missing_permissions(42, &missing(0));
+        let reply = missing_permissions(42, &missing(0, Mode::Fact));
         assert!(
             reply.body.contains("**View Channel**, **Send Messages** and **Embed Links**"),
             "{}",
@@ -289,8 +331,9 @@ mod tests {
     fn a_quiz_schedule_says_so_and_its_reveal_credits_the_right_members() {
         let mut quiz = status(true, None, Some("2026-01-15T08:00:00Z"));
         quiz.schedule.mode = Mode::Quiz;
-        assert!(saved(&quiz).body.contains("a \"Guess the film\" quiz"), "{}", saved(&quiz).body);
-        assert!(show(Some(&quiz)).body.starts_with("Every day: a \"Guess the film\" quiz"));
+        assert!(saved(&quiz, HOUR).body.contains("a \"Guess the film\" quiz"), "{}", saved(&quiz, HOUR).body);
+        assert!(saved(&quiz, SignedDuration::from_mins(90)).body.contains("the answer 90 minutes later"));
+        assert!(show(Some(&quiz), HOUR).body.starts_with("Every day: a \"Guess the film\" quiz"));
         let question =
             quiz_question("[this film] was shot in reverse.", false, "2026-01-15T09:00:00Z".parse().unwrap());
         assert!(question.fields[0].value.contains("<t:1768467600:R>"), "{:?}", question.fields);

@@ -83,6 +83,15 @@ pub async fn send_until(
     loop {
         attempts += 1;
         let attempt_started = clock.now();
+        // Checked before every attempt, the first included: a resend after a restart may
+        // already be too late for Discord to recognise its nonce.
+        if let Some(since) = unclear_since {
+            if attempt_started > since.checked_add(NONCE_WINDOW).unwrap_or(since) {
+                let why = format!("an earlier attempt may have gone through more than {NONCE_WINDOW:#} ago");
+                tracing::error!("{what} not sent again, giving up: {why}");
+                return Sent::GaveUp { why, unclear: true };
+            }
+        }
         let failure = match send_once(http, channel, message, nonce, reply_to).await {
             Ok(message_id) => return Sent::Posted(message_id),
             Err(failure) => failure,
@@ -129,6 +138,7 @@ pub async fn deliver(
     let Some(message) = super::quiz::post_message(daily.catalog(), post) else {
         let why = format!("fact {} is no longer in the data set", post.fact_id);
         record(daily.give_up(post.guild_id, post.date), &where_);
+        record(daily.cancel_quiz(post.guild_id, post.date), &where_);
         tracing::error!("daily post for {where_} not sent: {why}");
         return Outcome::GaveUp(why);
     };
@@ -166,6 +176,7 @@ pub async fn deliver(
         }
         Sent::Refused(why) => {
             record(daily.give_up(post.guild_id, post.date), &where_);
+            record(daily.cancel_quiz(post.guild_id, post.date), &where_);
             tracing::error!("daily post for {where_} refused by Discord: {why}");
             Outcome::GaveUp(why)
         }
