@@ -217,7 +217,7 @@ impl Redactor {
             }
         }
         for director in &film.directors {
-            for (words, guard) in person_phrases(director, &film.directors) {
+            for (words, guard) in person_phrases(director, &film.directors, false) {
                 rules.add(Phrase { words, guard }, Mask::Name);
             }
             rules.names.extend(tokenize(director).into_iter().map(|t| t.folded));
@@ -225,7 +225,9 @@ impl Redactor {
         }
         // Characters and cast the data names hide the way directors do.
         for name in &film.names {
-            for (words, guard) in person_phrases(name, &film.names) {
+            // A character's surname also names the family ("the Brenners'"), and a droid its
+            // copies ("seven BB-8s").
+            for (words, guard) in person_phrases(name, &film.names, true) {
                 rules.add(Phrase { words, guard }, Mask::Name);
             }
             rules.names.extend(tokenize(name).into_iter().map(|t| t.folded));
@@ -373,8 +375,9 @@ fn pieces(title: &str) -> Vec<Vec<Token>> {
 
 /// A director's name as phrases: the full name, without initials, with initials joined
 /// ("J. J." written "J.J."), particle and surname ("del Toro"), and each part standing alone.
-/// A surname shared by co-directors also hides in the plural ("the Coens").
-fn person_phrases(name: &str, all: &[String]) -> Vec<(Vec<PhraseWord>, Guard)> {
+/// A surname shared by co-directors also hides in the plural ("the Coens"), and with `family`
+/// any last name does ("the Brenners").
+fn person_phrases(name: &str, all: &[String], family: bool) -> Vec<(Vec<PhraseWord>, Guard)> {
     let tokens = tokenize(name);
     let capital = |_: usize, t: &Token| t.capitalized && !is_particle(&t.folded);
     let mut out = vec![(phrase_words(&tokens, capital), Guard::None)];
@@ -405,9 +408,12 @@ fn person_phrases(name: &str, all: &[String]) -> Vec<(Vec<PhraseWord>, Guard)> {
         out.push((phrase_words(part, first_capital), Guard::Standalone));
         let shared =
             all.iter().filter(|other| tokenize(other).iter().any(|t| t.folded == part[0].folded)).count();
-        if part.len() == 1 && shared >= 2 && i + 1 == parts.len() {
+        let last = i + 1 == parts.len();
+        if last && ((part.len() == 1 && shared >= 2) || family) {
             let mut plural = phrase_words(part, first_capital);
-            plural[0].folded.push('s');
+            if let Some(word) = plural.last_mut() {
+                word.folded.push('s');
+            }
             out.push((plural, Guard::Standalone));
         }
     }
@@ -619,6 +625,13 @@ pub(super) mod tests {
                 "Ripley, played by Sigourney Weaver, survives; Weaver's Ripley and Ellen Page."
             ),
             "▇▇▇, played by ▇▇▇, survives; ▇▇▇'s ▇▇▇ and Ellen Page."
+        );
+        let mut birds = film("The Birds", &[], &["Alfred Hitchcock"], &["The Brenners' car."]);
+        birds.names = vec!["Mitch Brenner".into(), "BB-8".into()];
+        let redactor = Redactor::for_films([&birds]);
+        assert_eq!(
+            redactor.redact(&birds, "The Brenners' car, two BB-8s and a BB-8."),
+            "The ▇▇▇' car, two ▇▇▇ and a ▇▇▇."
         );
     }
 
