@@ -64,8 +64,8 @@ impl From<PendingPost> for Post {
 }
 
 pub struct DailyPosts {
-    pub(super) store: SharedStore,
-    pub(super) catalog: Arc<Catalog>,
+    store: SharedStore,
+    catalog: Arc<Catalog>,
     grace: SignedDuration,
     reveal_after: SignedDuration,
     /// Built on the first quiz post, and shared with `/quiz`: most servers never need it.

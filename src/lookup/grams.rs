@@ -137,19 +137,8 @@ thread_local! {
 
 #[cfg(test)]
 mod tests {
-    use super::super::keys::Posting;
+    use super::super::keys::tests::table;
     use super::*;
-
-    fn table(keys: &[&str]) -> KeyTable {
-        KeyTable::new(
-            keys.iter()
-                .enumerate()
-                .map(|(i, k)| {
-                    (k.to_string(), Posting { entry: i as u32, alias: false, article: None, spelt: false })
-                })
-                .collect(),
-        )
-    }
 
     #[test]
     fn finds_every_key_containing_the_query() {

@@ -115,10 +115,11 @@ impl KeyTable {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
 
-    fn table(keys: &[&str]) -> KeyTable {
+    /// A table of `keys`, each its own entry, for the index's tests.
+    pub(in crate::lookup) fn table(keys: &[&str]) -> KeyTable {
         KeyTable::new(
             keys.iter()
                 .enumerate()

@@ -2,12 +2,12 @@
 //! clicks (kept in the database, so they count across restarts), and the reveal an hour later,
 //! sent as a reply to the question whose buttons then come off.
 
-use jiff::{SignedDuration, Timestamp};
+use jiff::SignedDuration;
 use poise::serenity_prelude as serenity;
 use serenity::{ChannelId, ComponentInteraction, CreateInteractionResponse, EditMessage, Http, MessageId};
 
 use super::replies;
-use super::send::{send_until, Sent, NONCE_WINDOW};
+use super::send::{send_until, Sent};
 use crate::catalog::Catalog;
 use crate::daily::{DailyAnswer, DailyPosts, Post, Reveal};
 use crate::discord::clock::Clock;
@@ -149,11 +149,4 @@ async fn send_reveal(
     if let Err(e) = recorded {
         tracing::error!("could not record the daily quiz answer for {where_}: {e}");
     }
-}
-
-/// Whether a reveal an earlier run began may still be resent: Discord recognises its nonce
-/// only for a few minutes.
-pub fn may_resend(reveal: &Reveal, now: Timestamp) -> bool {
-    let age = now.duration_since(reveal.started_at);
-    !age.is_negative() && age <= NONCE_WINDOW
 }

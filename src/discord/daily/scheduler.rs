@@ -135,8 +135,7 @@ impl Task {
             let created_at = p.created_at;
             let post = Post::from(p);
             let age = now.duration_since(created_at);
-            // A negative age means the clock went back since: Discord's window cannot be judged.
-            if !age.is_negative() && age <= NONCE_WINDOW {
+            if send::may_resend(created_at, now) {
                 tracing::info!(
                     "resending the unconfirmed daily post for server {} date {} with its nonce",
                     post.guild_id,
@@ -175,7 +174,7 @@ impl Task {
         };
         let now = self.clock.now();
         for reveal in reveals {
-            if quiz::may_resend(&reveal, now) {
+            if send::may_resend(reveal.started_at, now) {
                 tracing::info!(
                     "resending the unconfirmed daily quiz answer for server {} date {} with its nonce",
                     reveal.guild_id,

@@ -16,6 +16,13 @@ use crate::discord::Message;
 /// How long Discord is trusted to recognise a resent nonce. Discord documents "the past few
 /// minutes"; the bot stays well inside that, preferring a logged skip to a duplicate.
 pub const NONCE_WINDOW: SignedDuration = SignedDuration::from_mins(2);
+/// Whether a message an earlier run may have sent at `since` can still be resent at `now`
+/// without risking a duplicate. A clock that went back since cannot tell, so it cannot.
+pub fn may_resend(since: Timestamp, now: Timestamp) -> bool {
+    let age = now.duration_since(since);
+    !age.is_negative() && age <= NONCE_WINDOW
+}
+
 /// One send may take this long before it counts as an unclear failure.
 const SEND_TIMEOUT: Duration = Duration::from_secs(15);
 const FIRST_BACKOFF: SignedDuration = SignedDuration::from_secs(1);
